@@ -1,0 +1,74 @@
+using System.Reflection;
+using Numbana.IR;
+using Numbana.Typing;
+
+namespace Numbana.Frontend;
+
+/// <summary>
+/// Builds the <see cref="CompilationUnit"/> for an entry method: imports it, then every method it
+/// calls, transitively, each once (recursion refers back to the same function).
+/// </summary>
+internal sealed class UnitBuilder
+{
+    private static int _uniqueNames;
+    private readonly Dictionary<MethodBase, Function> _functions = new();
+    private readonly Dictionary<Function, MethodBase> _firstCaller = new();
+    private readonly Queue<Function> _pending = new();
+
+    private UnitBuilder(JitOptions options) => Options = options;
+
+    public JitOptions Options { get; }
+
+    public static CompilationUnit Build(MethodInfo entryMethod, JitOptions options)
+    {
+        var builder = new UnitBuilder(options);
+        var entry = builder.CreateFunction(entryMethod, caller: null);
+        var unit = new CompilationUnit(entry);
+        while (builder._pending.TryDequeue(out var function))
+        {
+            try
+            {
+                Importer.Import(builder, function);
+            }
+            catch (UnsupportedIlException error)
+            {
+                throw builder.WithCallChain(error, function);
+            }
+            if (function != entry) unit.Functions.Add(function);
+        }
+        return unit;
+    }
+
+    /// <summary>The function for a callee, created and queued for import on first use.</summary>
+    public Function GetOrAddFunction(MethodInfo method, MethodBase caller) =>
+        _functions.TryGetValue(method, out var function) ? function : CreateFunction(method, caller);
+
+    private Function CreateFunction(MethodInfo method, MethodBase? caller)
+    {
+        var parameterTypes = method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray();
+        var returnType = MapSignatureType(method, method.ReturnType, "return type");
+        var id = Interlocked.Increment(ref _uniqueNames);
+        var function = new Function($"numbana.{Sanitize(method.DeclaringType?.Name)}.{Sanitize(method.Name)}.{id}", method, parameterTypes, returnType);
+        _functions[method] = function;
+        if (caller is not null) _firstCaller[function] = caller;
+        _pending.Enqueue(function);
+        return function;
+    }
+
+    private static NType MapSignatureType(MethodInfo method, Type type, string what)
+    {
+        if (ClrTypes.TryMap(type, out var whyNot) is { } mapped) return mapped;
+        throw new UnsupportedIlException($"The {what} has type {MethodNames.TypeName(type)}: {whyNot}.", method, -1, null,
+            Diagnostics.SourceLocator.Find(method, -1));
+    }
+
+    private UnsupportedIlException WithCallChain(UnsupportedIlException error, Function function)
+    {
+        for (var current = function; _firstCaller.TryGetValue(current, out var caller); current = _functions[caller])
+            error = error.WithCaller(caller);
+        return error;
+    }
+
+    private static string Sanitize(string? name) =>
+        string.IsNullOrEmpty(name) ? "global" : new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+}

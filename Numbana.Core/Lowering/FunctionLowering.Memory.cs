@@ -1,0 +1,106 @@
+using Numbana.IR;
+using Numbana.Llvm.Interop;
+using Numbana.Runtime;
+using static Numbana.Llvm.Interop.LlvmNative;
+
+namespace Numbana.Lowering;
+
+internal sealed partial class FunctionLowering
+{
+    private LLVMValueRef LowerArrayLoad(ArrayLoadInstruction load)
+    {
+        var element = ElementAddress(load.Array, load.Index);
+        var loaded = LLVMBuildLoad2(_builder, _types.MemoryType(load.ElementType), element, "");
+        return WidenFromMemory(loaded, load.ElementType);
+    }
+
+    private LLVMValueRef LowerArrayStore(ArrayStoreInstruction store)
+    {
+        var element = ElementAddress(store.Array, store.Index);
+        return LLVMBuildStore(_builder, NarrowToMemory(Get(store.StoredValue), store.ElementType), element);
+    }
+
+    /// <summary>
+    /// The address of array[index], after .NET's bounds check: the index, read as unsigned, must be
+    /// below the length (one compare covers negative indices too). With BoundsCheck off the check is omitted.
+    /// </summary>
+    private unsafe LLVMValueRef ElementAddress(Value array, Value index)
+    {
+        var arrayValue = Get(array);
+        var indexValue = Get(index);
+        var data = LLVMBuildExtractValue(_builder, arrayValue, 0, "");
+        var length = LLVMBuildExtractValue(_builder, arrayValue, 1, "");
+        LLVMValueRef offset;
+        if (index.Type == NType.I32)
+        {
+            if (_module.Options.BoundsCheck)
+                ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGE, indexValue, length, ""), ExceptionStatus.IndexOutOfRange);
+            if (_module.Options.BoundsCheck)
+            {
+                // After the check the index is in [0, length): a non-negative zero extension.
+                offset = LLVMBuildZExt(_builder, indexValue, _types.I64, "");
+                LLVMSetNNeg(offset, 1);
+            }
+            else
+            {
+                offset = LLVMBuildSExt(_builder, indexValue, _types.I64, "");
+            }
+        }
+        else
+        {
+            offset = indexValue;
+            if (_module.Options.BoundsCheck)
+            {
+                var wideLength = LLVMBuildZExt(_builder, length, _types.I64, "");
+                ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGE, offset, wideLength, ""), ExceptionStatus.IndexOutOfRange);
+            }
+        }
+        var elementType = _types.MemoryType(((ArrayType)array.Type).Element);
+        return LLVMBuildGEP2(_builder, elementType, data, &offset, 1, "");
+    }
+
+    /// <summary>
+    /// Calls a function of the unit through the native ABI; a non-zero status returned by the callee
+    /// is returned at once, so the exception reaches the managed caller after exactly the callee's stores.
+    /// </summary>
+    private LLVMValueRef LowerCall(CallInstruction call)
+    {
+        var callee = call.Callee;
+        var arguments = new List<LLVMValueRef>();
+        for (var i = 0; i < call.Operands.Length; i++)
+        {
+            var value = Get(call.Operands[i]);
+            var type = callee.ParameterTypes[i];
+            if (type is ArrayType)
+            {
+                arguments.Add(LLVMBuildExtractValue(_builder, value, 0, ""));
+                arguments.Add(LLVMBuildExtractValue(_builder, value, 1, ""));
+            }
+            else
+            {
+                arguments.Add(NarrowToMemory(value, type));
+            }
+        }
+        LLVMValueRef resultSlot = default;
+        if (callee.ReturnType != NType.Void)
+        {
+            resultSlot = Alloca(_types.MemoryType(callee.ReturnType));
+            arguments.Add(resultSlot);
+        }
+        else
+        {
+            arguments.Add(LLVMConstNull(_types.Pointer));
+        }
+        var status = Call(_module.Functions[callee], [.. arguments]);
+        var failed = LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntNE, status, Const32(0), "");
+        var propagate = LLVMAppendBasicBlockInContext(_module.Context, _llvmFunction, "propagate");
+        var next = LLVMAppendBasicBlockInContext(_module.Context, _llvmFunction, "");
+        MarkUnlikely(LLVMBuildCondBr(_builder, failed, propagate, next));
+        LLVMPositionBuilderAtEnd(_builder, propagate);
+        LLVMBuildRet(_builder, status);
+        LLVMPositionBuilderAtEnd(_builder, next);
+        if (callee.ReturnType == NType.Void) return default;
+        var result = LLVMBuildLoad2(_builder, _types.MemoryType(callee.ReturnType), resultSlot, "");
+        return WidenFromMemory(result, callee.ReturnType);
+    }
+}

@@ -1,0 +1,62 @@
+using Numbana.IR;
+
+namespace Numbana.Typing;
+
+/// <summary>Maps .NET types to IR types, and says in words why a type has no mapping.</summary>
+internal static class ClrTypes
+{
+    private static readonly Dictionary<Type, NType> Primitives = new()
+    {
+        [typeof(void)] = NType.Void,
+        [typeof(bool)] = NType.Bool,
+        [typeof(sbyte)] = NType.I8,
+        [typeof(byte)] = NType.U8,
+        [typeof(short)] = NType.I16,
+        [typeof(ushort)] = NType.U16,
+        [typeof(char)] = NType.Char,
+        [typeof(int)] = NType.I32,
+        [typeof(uint)] = NType.U32,
+        [typeof(long)] = NType.I64,
+        [typeof(ulong)] = NType.U64,
+        [typeof(nint)] = NType.NInt,
+        [typeof(nuint)] = NType.NUInt,
+        [typeof(float)] = NType.F32,
+        [typeof(double)] = NType.F64,
+    };
+
+    /// <summary>The IR type for <paramref name="type"/>, or null with the reason in <paramref name="whyNot"/>.</summary>
+    public static NType? TryMap(Type type, out string whyNot)
+    {
+        whyNot = "";
+        if (Primitives.TryGetValue(type, out var primitive)) return primitive;
+        if (type.IsSZArray && type.GetElementType() is { } element)
+        {
+            if (Primitives.TryGetValue(element, out var elementType) && elementType != NType.Void)
+                return NType.ArrayOf(elementType);
+            whyNot = $"arrays of {MethodNames.TypeName(element)} are not supported yet: use arrays of bool, char, integers, float or double";
+            return null;
+        }
+        whyNot = type switch
+        {
+            { IsArray: true } => $"the multi-dimensional array {MethodNames.TypeName(type)} is not supported yet: use a one-dimensional array and compute the index (i * columns + j)",
+            { IsByRef: true } => "ref, in and out parameters are not supported yet: return the value instead",
+            { IsPointer: true } => "pointers are not supported yet: pass an array",
+            _ when type == typeof(string) => "strings cannot be used in compiled code: Numbana compiles numeric code; keep text handling in ordinary .NET code",
+            { IsValueType: true } => $"the struct {MethodNames.TypeName(type)} is not supported yet: pass its fields as separate numbers or arrays",
+            _ => $"the class {MethodNames.TypeName(type)} cannot be used in compiled code: compiled code works on numbers and arrays of numbers",
+        };
+        return null;
+    }
+
+    /// <summary>
+    /// The type of a CIL binary numeric operation (ECMA-335 III.1.5, table III.2), or null when the
+    /// operand types cannot be combined. A float32 and a float64 combine as float64.
+    /// </summary>
+    public static NType? BinaryNumericResult(NType left, NType right)
+    {
+        if (left == right && left.IsNumeric && left.IsStackType) return left;
+        if ((left == NType.I32 && right == NType.NInt) || (left == NType.NInt && right == NType.I32)) return NType.NInt;
+        if (left.IsFloat && right.IsFloat) return NType.F64;
+        return null;
+    }
+}
