@@ -15,5 +15,5 @@ public static class Jit
     /// </code>
     /// </example>
     public static TDelegate Compile<TDelegate>(TDelegate method, JitOptions? options = null) where TDelegate : Delegate
-        => Runtime.DelegateCompiler.Compile(method, options ?? JitOptions.Default);
+        => Backends.Cpu.Runtime.DelegateCompiler.Compile(method, options ?? JitOptions.Default);
 }

@@ -34,9 +34,36 @@ internal sealed partial class Importer
                     : throw Unsupported($"A {value.Type} cannot be stored into a {array.Type}."), instruction.Offset));
                 return true;
             }
+            case ILOpCode.Ldelema:
+            {
+                var index = PopIndex();
+                var array = PopArray();
+                Push(Append(new ElementAddressInstruction(array, index, instruction.Offset)));
+                return true;
+            }
+            case ILOpCode.Ldind_i1: case ILOpCode.Ldind_u1: case ILOpCode.Ldind_i2: case ILOpCode.Ldind_u2: case ILOpCode.Ldind_i4:
+            case ILOpCode.Ldind_u4: case ILOpCode.Ldind_i8: case ILOpCode.Ldind_i: case ILOpCode.Ldind_r4: case ILOpCode.Ldind_r8:
+            case ILOpCode.Ldobj:
+                Push(Append(new LoadInstruction(PopReference(), instruction.Offset)));
+                return true;
+            case ILOpCode.Stind_i1: case ILOpCode.Stind_i2: case ILOpCode.Stind_i4: case ILOpCode.Stind_i8: case ILOpCode.Stind_i:
+            case ILOpCode.Stind_r4: case ILOpCode.Stind_r8: case ILOpCode.Stobj:
+            {
+                var value = Pop();
+                var address = PopReference();
+                Append(new StoreInstruction(address, CoerceForStore(value, ((ByRefType)address.Type).Element), instruction.Offset));
+                return true;
+            }
             default:
                 return false;
         }
+    }
+
+    /// <summary>Pops a managed reference; ldobj/stobj of a primitive type act as ldind/stind.</summary>
+    private Value PopReference()
+    {
+        var value = Pop();
+        return value.Type is ByRefType ? value : throw Unsupported($"{_instruction.Name} needs a reference, not a {value.Type}.");
     }
 
     private Value PopArray()

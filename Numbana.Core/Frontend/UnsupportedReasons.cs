@@ -26,7 +26,6 @@ internal static class UnsupportedReasons
         ILOpCode.Ldnull => "null cannot be used in compiled code yet: pass a non-null array.",
         ILOpCode.Ldloca or ILOpCode.Ldloca_s or ILOpCode.Ldarga or ILOpCode.Ldarga_s =>
             "Taking the address of a variable (ref or out arguments, or calling a method on a struct local) is not supported yet: return values instead.",
-        ILOpCode.Ldelema => "References to array elements (ref a[i], or a struct element's method) are not supported yet: read the element into a local.",
         ILOpCode.Ldfld or ILOpCode.Stfld or ILOpCode.Ldflda => "Fields of objects and structs cannot be used in compiled code yet: pass the values as parameters.",
         ILOpCode.Ldsfld or ILOpCode.Stsfld or ILOpCode.Ldsflda => "Static fields cannot be used in compiled code yet: pass the value as a parameter.",
         ILOpCode.Localloc => "stackalloc is not supported yet: allocate an array in the caller and pass it in.",
@@ -35,14 +34,9 @@ internal static class UnsupportedReasons
         >= ILOpCode.Conv_ovf_i1_un and <= ILOpCode.Conv_ovf_u_un or >= ILOpCode.Conv_ovf_i1 and <= ILOpCode.Conv_ovf_u8
             or ILOpCode.Conv_ovf_i or ILOpCode.Conv_ovf_u =>
             "checked conversions are not supported yet: use an unchecked cast (the default) or test the range explicitly.",
-        ILOpCode.Ldobj or ILOpCode.Stobj or ILOpCode.Cpobj or ILOpCode.Initobj or ILOpCode.Sizeof or ILOpCode.Mkrefany or ILOpCode.Refanyval
+        ILOpCode.Cpobj or ILOpCode.Initobj or ILOpCode.Sizeof or ILOpCode.Mkrefany or ILOpCode.Refanyval
             or ILOpCode.Refanytype or ILOpCode.Arglist or ILOpCode.Cpblk or ILOpCode.Initblk =>
             "Structs, pointers and memory blocks are not supported in compiled code yet.",
-        ILOpCode.Ldind_i1 or ILOpCode.Ldind_u1 or ILOpCode.Ldind_i2 or ILOpCode.Ldind_u2 or ILOpCode.Ldind_i4 or ILOpCode.Ldind_u4
-            or ILOpCode.Ldind_i8 or ILOpCode.Ldind_i or ILOpCode.Ldind_r4 or ILOpCode.Ldind_r8 or ILOpCode.Ldind_ref
-            or ILOpCode.Stind_i1 or ILOpCode.Stind_i2 or ILOpCode.Stind_i4 or ILOpCode.Stind_i8 or ILOpCode.Stind_i or ILOpCode.Stind_r4
-            or ILOpCode.Stind_r8 or ILOpCode.Stind_ref =>
-            "Reading or writing through a reference or pointer (ref parameters, pointers) is not supported yet.",
         ILOpCode.Jmp or ILOpCode.Tail or ILOpCode.Constrained or ILOpCode.Readonly or ILOpCode.Volatile or ILOpCode.Unaligned =>
             $"The {instruction.Name} instruction is not supported in compiled code.",
         _ => $"The {instruction.Name} instruction is not supported in compiled code yet.",

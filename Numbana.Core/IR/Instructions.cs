@@ -173,6 +173,44 @@ internal sealed class ArrayStoreInstruction : Instruction
     public override string Detail => $"{ElementType}";
 }
 
+/// <summary>The address of array[index] (CIL's ldelema), after the bounds check.</summary>
+internal sealed class ElementAddressInstruction : Instruction
+{
+    public ElementAddressInstruction(Value array, Value index, int ilOffset)
+        : base(NType.ByRefOf(((ArrayType)array.Type).Element), ilOffset, array, index) { }
+
+    public Value Array => Operands[0];
+    public Value Index => Operands[1];
+    public NType ElementType => ((ArrayType)Array.Type).Element;
+    public override string Mnemonic => "array.address";
+    public override string Detail => $"{ElementType}";
+}
+
+/// <summary>Loads the value a reference points to, widened to its stack type (ldind, ldobj).</summary>
+internal sealed class LoadInstruction : Instruction
+{
+    public LoadInstruction(Value address, int ilOffset)
+        : base(((ByRefType)address.Type).Element.StackType, ilOffset, address) { }
+
+    public Value Address => Operands[0];
+    public NType ElementType => ((ByRefType)Address.Type).Element;
+    public override string Mnemonic => "load";
+    public override string Detail => $"{ElementType}";
+}
+
+/// <summary>Stores a stack value where a reference points, narrowed to the element type (stind, stobj).</summary>
+internal sealed class StoreInstruction : Instruction
+{
+    public StoreInstruction(Value address, Value value, int ilOffset)
+        : base(NType.Void, ilOffset, address, value) { }
+
+    public Value Address => Operands[0];
+    public Value StoredValue => Operands[1];
+    public NType ElementType => ((ByRefType)Address.Type).Element;
+    public override string Mnemonic => "store";
+    public override string Detail => $"{ElementType}";
+}
+
 /// <summary>Calls another function of the same compilation unit; its exceptions propagate.</summary>
 internal sealed class CallInstruction : Instruction
 {

@@ -5,7 +5,7 @@ namespace Numbana.IR;
 /// <summary>The kinds of <see cref="NType"/>.</summary>
 internal enum TypeKind
 {
-    Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, NInt, NUInt, F32, F64, Array,
+    Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, NInt, NUInt, F32, F64, Array, ByRef,
 }
 
 /// <summary>
@@ -36,6 +36,7 @@ internal abstract class NType
     public static readonly PrimitiveType F64 = new(TypeKind.F64, "f64", 64);
 
     private static readonly ConcurrentDictionary<NType, ArrayType> Arrays = new();
+    private static readonly ConcurrentDictionary<NType, ByRefType> ByRefs = new();
 
     protected NType(TypeKind kind) => Kind = kind;
 
@@ -43,6 +44,9 @@ internal abstract class NType
 
     /// <summary>The one-dimensional, zero-based array of <paramref name="element"/> (interned).</summary>
     public static ArrayType ArrayOf(NType element) => Arrays.GetOrAdd(element, e => new ArrayType(e));
+
+    /// <summary>A managed reference (CIL's &amp;) to a value of <paramref name="element"/> (interned).</summary>
+    public static ByRefType ByRefOf(NType element) => ByRefs.GetOrAdd(element, e => new ByRefType(e));
 
     public bool IsInteger => Kind is TypeKind.Bool or TypeKind.I8 or TypeKind.U8 or TypeKind.I16 or TypeKind.U16
         or TypeKind.Char or TypeKind.I32 or TypeKind.U32 or TypeKind.I64 or TypeKind.U64 or TypeKind.NInt or TypeKind.NUInt;
@@ -55,7 +59,7 @@ internal abstract class NType
     public bool IsSigned => Kind is TypeKind.I8 or TypeKind.I16 or TypeKind.I32 or TypeKind.I64 or TypeKind.NInt;
 
     /// <summary>A type that a CIL evaluation-stack slot can hold.</summary>
-    public bool IsStackType => Kind is TypeKind.I32 or TypeKind.I64 or TypeKind.NInt or TypeKind.F32 or TypeKind.F64 or TypeKind.Array;
+    public bool IsStackType => Kind is TypeKind.I32 or TypeKind.I64 or TypeKind.NInt or TypeKind.F32 or TypeKind.F64 or TypeKind.Array or TypeKind.ByRef;
 
     /// <summary>Width in bits of a primitive (bool is one byte in memory).</summary>
     public virtual int BitWidth => 0;
@@ -99,4 +103,17 @@ internal sealed class ArrayType : NType
     public NType Element { get; }
 
     public override string ToString() => Element + "[]";
+}
+
+/// <summary>
+/// A managed reference to a value in memory (CIL's &amp;), such as <c>ref a[i]</c>: what ldelema gives
+/// and ldind/stind read and write. C#'s <c>a[i] += x</c> compiles to one.
+/// </summary>
+internal sealed class ByRefType : NType
+{
+    internal ByRefType(NType element) : base(TypeKind.ByRef) => Element = element;
+
+    public NType Element { get; }
+
+    public override string ToString() => "ref " + Element;
 }

@@ -113,6 +113,18 @@ internal static class Verifier
                 if (store.Array.Type is ArrayType array)
                     Expect(store.StoredValue.Type == array.Element.StackType, $"the stored value must be {array.Element.StackType}");
                 break;
+            case ElementAddressInstruction address:
+                Expect(address.Array.Type is ArrayType, "array.address takes an array");
+                Expect(address.Index.Type == NType.I32 || address.Index.Type == NType.NInt, "an index is i32 or nint");
+                break;
+            case LoadInstruction load:
+                Expect(load.Address.Type is ByRefType, "load takes a reference");
+                break;
+            case StoreInstruction store:
+                Expect(store.Address.Type is ByRefType, "store takes a reference");
+                if (store.Address.Type is ByRefType reference)
+                    Expect(store.StoredValue.Type == reference.Element.StackType, $"the stored value must be {reference.Element.StackType}");
+                break;
             case CallInstruction call:
                 Expect(call.Operands.Length == call.Callee.ParameterTypes.Count, "call argument count");
                 for (var i = 0; i < Math.Min(call.Operands.Length, call.Callee.ParameterTypes.Count); i++)

@@ -53,6 +53,7 @@ internal sealed class DataModel
         TypeKind.F32 => F32,
         TypeKind.F64 => F64,
         TypeKind.Array => Array,
+        TypeKind.ByRef => Pointer,
         _ => throw new ArgumentException($"{type} is not a stack type"),
     };
 

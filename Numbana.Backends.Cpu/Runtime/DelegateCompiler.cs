@@ -1,0 +1,85 @@
+using System.Reflection;
+using Numbana.Backends.Cpu.Compilation;
+using Numbana.IR;
+using Numbana.Typing;
+
+namespace Numbana.Backends.Cpu.Runtime;
+
+/// <summary>
+/// <see cref="Jit.Compile{TDelegate}"/>: wraps a delegate's method in a thunk of the same delegate
+/// type that compiles the method at its first call and then calls the native code directly.
+/// </summary>
+internal static class DelegateCompiler
+{
+    public static TDelegate Compile<TDelegate>(TDelegate method, JitOptions options) where TDelegate : Delegate
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        var target = method.Method;
+        var slot = new SpecializationSlot(target, options, method);
+        var abi = TryMapSignature(target);
+        var thunk = ThunkBuilder.Build(typeof(TDelegate), target, abi, slot);
+        return (TDelegate)thunk;
+    }
+
+    /// <summary>The IR types of the parameters and return value, or null when one has no native form (the first call reports why).</summary>
+    private static (NType[] Parameters, NType Return)? TryMapSignature(MethodInfo method)
+    {
+        if (!method.IsStatic || method.ContainsGenericParameters) return null;
+        var parameters = new List<NType>();
+        foreach (var parameter in method.GetParameters())
+        {
+            if (ClrTypes.TryMap(parameter.ParameterType, out _) is not { } type) return null;
+            parameters.Add(type);
+        }
+        return ClrTypes.TryMap(method.ReturnType, out _) is { } returnType ? ([.. parameters], returnType) : null;
+    }
+}
+
+/// <summary>
+/// The state behind one compiled delegate: the native entry point once compiled, or the decision to
+/// run the original .NET method (non-strict mode). The thunk reads <see cref="EntryPoint"/> on every
+/// call and calls <see cref="EnsureCompiled"/> only while it is zero.
+/// </summary>
+internal sealed class SpecializationSlot
+{
+    private readonly object _gate = new();
+    private volatile bool _fallback;
+
+    public SpecializationSlot(MethodInfo method, JitOptions options, Delegate original)
+    {
+        Method = method;
+        Options = options;
+        Original = original;
+    }
+
+    public MethodInfo Method { get; }
+    public JitOptions Options { get; }
+    public Delegate Original { get; }
+
+    /// <summary>The native entry point; zero until compiled (a field, so the thunk loads it directly).</summary>
+    public IntPtr EntryPoint;
+
+    /// <summary>Compiles on the first call (once, whatever the number of threads); zero means "run the .NET method".</summary>
+    public IntPtr EnsureCompiled()
+    {
+        if (EntryPoint != IntPtr.Zero) return EntryPoint;
+        if (_fallback) return IntPtr.Zero;
+        lock (_gate)
+        {
+            if (EntryPoint != IntPtr.Zero || _fallback) return EntryPoint;
+            try
+            {
+                var compiled = SpecializationCache.GetOrCompile(Method, Options);
+                EntryPoint = compiled.EntryPoint;
+                return EntryPoint;
+            }
+            catch (NumbanaException error) when (!Options.Strict && error is not LlvmException)
+            {
+                _fallback = true;
+                JitDiagnostics.ReportFallback(Method, error);
+                return IntPtr.Zero;
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Numbana.Runtime;
+
+namespace Numbana.Backends.Cpu.Runtime;
+
+/// <summary>
+/// Turns the status a compiled function returns into the .NET exception it stands for, raised in
+/// the managed caller (no exception ever unwinds through native frames). The messages are the ones
+/// the .NET runtime uses for the same faults.
+/// </summary>
+internal static class ExceptionRaiser
+{
+    public static void Raise(int status) => throw Create((ExceptionStatus)status);
+
+    public static Exception Create(ExceptionStatus status) => status switch
+    {
+        ExceptionStatus.IndexOutOfRange => new IndexOutOfRangeException(),
+        ExceptionStatus.DivideByZero => new DivideByZeroException(),
+        ExceptionStatus.Overflow => new OverflowException(),
+        ExceptionStatus.NullReference => new NullReferenceException(),
+        _ => new InvalidOperationException($"Compiled code returned the unknown status {(int)status}: this is a bug in Numbana."),
+    };
+}

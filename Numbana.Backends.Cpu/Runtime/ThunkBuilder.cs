@@ -1,0 +1,142 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.InteropServices;
+using Numbana.IR;
+
+namespace Numbana.Backends.Cpu.Runtime;
+
+/// <summary>
+/// Emits the managed thunk of a compiled delegate: a DynamicMethod with the delegate's signature that
+/// pins each array, passes (pointer to the first element, length) and scalars in their native form,
+/// calls the native entry through an unmanaged calli, and raises the exception a non-zero status names.
+/// </summary>
+/// <remarks>
+/// A null array argument raises <see cref="ArgumentNullException"/> at the call, before any compiled code
+/// runs (.NET would raise NullReferenceException at the first use; docs/supported-csharp.md says so).
+/// </remarks>
+internal static class ThunkBuilder
+{
+    private static readonly FieldInfo EntryPointField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.EntryPoint))!;
+    private static readonly MethodInfo EnsureCompiledMethod = typeof(SpecializationSlot).GetMethod(nameof(SpecializationSlot.EnsureCompiled))!;
+    private static readonly MethodInfo OriginalGetter = typeof(SpecializationSlot).GetProperty(nameof(SpecializationSlot.Original))!.GetMethod!;
+    private static readonly MethodInfo RaiseMethod = typeof(ExceptionRaiser).GetMethod(nameof(ExceptionRaiser.Raise))!;
+    private static readonly ConstructorInfo ArgumentNullConstructor = typeof(ArgumentNullException).GetConstructor([typeof(string)])!;
+    private static readonly MethodInfo ArrayDataReference = typeof(MemoryMarshal).GetMethods()
+        .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition);
+
+    public static Delegate Build(Type delegateType, MethodInfo method, (NType[] Parameters, NType Return)? abi, SpecializationSlot slot)
+    {
+        var parameters = method.GetParameters();
+        var parameterTypes = parameters.Select(p => p.ParameterType).ToArray();
+        var thunk = new DynamicMethod($"numbana_thunk_{method.Name}", method.ReturnType, [typeof(SpecializationSlot), .. parameterTypes],
+            typeof(SpecializationSlot).Module, skipVisibility: true);
+        var il = thunk.GetILGenerator();
+        var entryPoint = il.DeclareLocal(typeof(IntPtr));
+        var native = il.DefineLabel();
+
+        // Fast path: one field load and a test per call once compiled.
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, EntryPointField);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, entryPoint);
+        il.Emit(OpCodes.Brtrue, native);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, EnsureCompiledMethod);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, entryPoint);
+        il.Emit(OpCodes.Brtrue, native);
+
+        // Non-strict fallback: run the original .NET method.
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, OriginalGetter);
+        il.Emit(OpCodes.Castclass, delegateType);
+        for (var i = 0; i < parameters.Length; i++) il.Emit(OpCodes.Ldarg, i + 1);
+        il.Emit(OpCodes.Callvirt, delegateType.GetMethod("Invoke")!);
+        il.Emit(OpCodes.Ret);
+
+        il.MarkLabel(native);
+        if (abi is { } signature)
+        {
+            EmitNativeCall(il, parameters, signature.Parameters, signature.Return, entryPoint);
+        }
+        else
+        {
+            // A signature without a native form never compiles, so EnsureCompiled never returns an entry point.
+            il.Emit(OpCodes.Ldstr, "Numbana compiled a method whose signature has no native form: this is a bug in Numbana.");
+            il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor([typeof(string)])!);
+            il.Emit(OpCodes.Throw);
+        }
+        return thunk.CreateDelegate(delegateType, slot);
+    }
+
+    private static void EmitNativeCall(ILGenerator il, ParameterInfo[] parameters, NType[] types, NType returnType, LocalBuilder entryPoint)
+    {
+        var abiTypes = new List<Type>();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var argument = (short)(i + 1);
+            if (types[i] is ArrayType)
+            {
+                var notNull = il.DefineLabel();
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Brtrue, notNull);
+                il.Emit(OpCodes.Ldstr, parameters[i].Name ?? $"argument{i}");
+                il.Emit(OpCodes.Newobj, ArgumentNullConstructor);
+                il.Emit(OpCodes.Throw);
+                il.MarkLabel(notNull);
+                // The pinned local keeps the array in place until the thunk returns.
+                var pinned = il.DeclareLocal(parameters[i].ParameterType, pinned: true);
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Stloc, pinned);
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Call, ArrayDataReference.MakeGenericMethod(parameters[i].ParameterType.GetElementType()!));
+                il.Emit(OpCodes.Conv_U);
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Ldlen);
+                il.Emit(OpCodes.Conv_I4);
+                abiTypes.Add(typeof(IntPtr));
+                abiTypes.Add(typeof(int));
+            }
+            else
+            {
+                il.Emit(OpCodes.Ldarg, argument);
+                abiTypes.Add(NativeSignature.ScalarAbiType(types[i]));
+            }
+        }
+
+        LocalBuilder? result = null;
+        if (returnType != NType.Void)
+        {
+            result = il.DeclareLocal(NativeSignature.ScalarAbiType(returnType));
+            il.Emit(OpCodes.Ldloca, result);
+            il.Emit(OpCodes.Conv_U);
+        }
+        else
+        {
+            il.Emit(OpCodes.Ldc_I4_0);
+            il.Emit(OpCodes.Conv_U);
+        }
+        abiTypes.Add(typeof(IntPtr));
+
+        il.Emit(OpCodes.Ldloc, entryPoint);
+        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
+        var ok = il.DefineLabel();
+        var status = il.DeclareLocal(typeof(int));
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, status);
+        il.Emit(OpCodes.Brfalse, ok);
+        il.Emit(OpCodes.Ldloc, status);
+        il.Emit(OpCodes.Call, RaiseMethod);
+        il.MarkLabel(ok);
+        if (result is not null)
+        {
+            il.Emit(OpCodes.Ldloc, result);
+            if (returnType == NType.Bool)
+            {
+                il.Emit(OpCodes.Ldc_I4_0);
+                il.Emit(OpCodes.Cgt_Un);
+            }
+        }
+        il.Emit(OpCodes.Ret);
+    }
+}

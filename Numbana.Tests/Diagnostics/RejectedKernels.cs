@@ -1,0 +1,62 @@
+namespace Numbana.Tests.Diagnostics;
+
+/// <summary>
+/// Methods with constructs Numbana rejects. Each offending line carries a marker comment
+/// (REJECTED: name) so the tests can find its line number in this file.
+/// </summary>
+public static class RejectedKernels
+{
+    public static int AllocatesAnObject(int x)
+    {
+        var box = new List<int>(); // REJECTED: newobj
+        return box.Count + x;
+    }
+
+    public static int UsesAString(int x)
+    {
+        var text = "numbers"; // REJECTED: ldstr
+        return text.Length + x;
+    }
+
+    public static int CatchesAnException(int[] a, int i)
+    {
+        try // REJECTED: try
+        {
+            return a[i];
+        }
+        catch (IndexOutOfRangeException)
+        {
+            return -1;
+        }
+    }
+
+    public static int Throws(int x)
+    {
+        if (x < 0) throw new ArgumentException("negative"); // REJECTED: throw
+        return x;
+    }
+
+    public static int CallsALibraryMethod(int x) => x + Environment.ProcessorCount; // REJECTED: library
+
+    public static int UsesAStaticField(int x) => x + Counter; // REJECTED: ldsfld
+
+    public static int Counter = 3;
+
+    public static int AllocatesAnArray(int n)
+    {
+        var a = new int[n]; // REJECTED: newarr
+        return a.Length;
+    }
+
+    public static int Caller(int x) => x + Callee(x);
+
+    public static int Callee(int x)
+    {
+        var text = x.ToString(); // REJECTED: nested
+        return text.Length;
+    }
+
+    public static int Checked(int x, int y) => checked(x + y); // REJECTED: checked
+
+    public static string TakesAString(string s) => s;
+}

@@ -1,0 +1,143 @@
+using Numbana.Tests.FileTests;
+using NUnit.Framework;
+
+namespace Numbana.Tests.Diagnostics;
+
+/// <summary>
+/// TESTING.md tier 4: every rejected construct raises UnsupportedIlException at the first call, and
+/// its message leads with the reason, then names the method, IL offset, opcode and source line.
+/// </summary>
+public class UnsupportedIlTests
+{
+    private static UnsupportedIlException Reject(Action firstCall)
+    {
+        var error = Assert.Throws<UnsupportedIlException>(() => firstCall())!;
+        TestContext.Out.WriteLine(error.Message);
+        return error;
+    }
+
+    /// <summary>The 1-based line of RejectedKernels.cs that carries <c>// REJECTED: marker</c>.</summary>
+    private static int MarkedLine(UnsupportedIlException error, string marker)
+    {
+        Assert.That(error.Location, Is.Not.Null, "the message names the source line (from the portable PDB)");
+        Assert.That(Path.GetFileName(error.Location!.File), Is.EqualTo("RejectedKernels.cs"));
+        var lines = File.ReadAllLines(error.Location.File);
+        return Array.FindIndex(lines, l => l.Contains("// REJECTED: " + marker)) + 1;
+    }
+
+    private static void AssertNames(UnsupportedIlException error, string method, string opCode, string marker, string reasonFragment)
+    {
+        Assert.That(error.Message, Does.StartWith(error.Reason), "the reason comes first");
+        Assert.That(error.Reason, Does.Contain(reasonFragment));
+        Assert.That(error.Message, Does.Contain($"RejectedKernels.{method}("));
+        Assert.That(error.Message, Does.Match(@"IL_[0-9a-f]{4}"));
+        Assert.That(error.OpCode, Is.EqualTo(opCode));
+        Assert.That(error.Message, Does.Contain($"({opCode})"));
+        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, marker)));
+        Assert.That(error.Message, Does.Contain($"RejectedKernels.cs:{error.Location.Line}"));
+    }
+
+    [Test]
+    public void AllocatingAnObject()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAnObject);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.AllocatesAnObject), "newobj", "newobj", "allocate objects in .NET code");
+    }
+
+    [Test]
+    public void UsingAString()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.UsesAString);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.UsesAString), "ldstr", "ldstr", "Strings cannot be used");
+    }
+
+    [Test]
+    public void TryCatch()
+    {
+        var f = Jit.Compile<Func<int[], int, int>>(RejectedKernels.CatchesAnException);
+        var error = Reject(() => f([1], 0));
+        Assert.That(error.Reason, Does.Contain("try/catch/finally"));
+        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, "try")));
+    }
+
+    [Test]
+    public void Throwing()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.Throws);
+        var error = Reject(() => f(1));
+        // The first unsupported instruction of the throw statement is the exception's constructor call.
+        Assert.That(error.OpCode, Is.AnyOf("newobj", "ldstr", "throw"));
+        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, "throw")));
+    }
+
+    [Test]
+    public void CallingALibraryMethod()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.CallsALibraryMethod);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.CallsALibraryMethod), "call", "library", "Environment.get_ProcessorCount");
+    }
+
+    [Test]
+    public void ReadingAStaticField()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.UsesAStaticField);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.UsesAStaticField), "ldsfld", "ldsfld", "Static fields");
+    }
+
+    [Test]
+    public void AllocatingAnArray()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAnArray);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.AllocatesAnArray), "newarr", "newarr", "allocate it in the caller");
+    }
+
+    [Test]
+    public void CheckedArithmetic()
+    {
+        var f = Jit.Compile<Func<int, int, int>>(RejectedKernels.Checked);
+        AssertNames(Reject(() => f(1, 2)), nameof(RejectedKernels.Checked), "add.ovf", "checked", "checked arithmetic");
+    }
+
+    [Test]
+    public void AnErrorInACalleeNamesTheCallChain()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.Caller);
+        var error = Reject(() => f(1));
+        Assert.That(error.Method!.Name, Is.EqualTo(nameof(RejectedKernels.Callee)));
+        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, "nested")));
+        Assert.That(error.Message, Does.Contain("while compiling RejectedKernels.Callee(int), called from RejectedKernels.Caller(int)"));
+        Assert.That(error.Callers.Select(c => c.Name), Is.EqualTo(new[] { nameof(RejectedKernels.Caller) }));
+    }
+
+    [Test]
+    public void AParameterTypeWithoutNativeFormIsNamed()
+    {
+        var f = Jit.Compile<Func<string, string>>(RejectedKernels.TakesAString);
+        var error = Reject(() => f("x"));
+        Assert.That(error.Reason, Does.Contain("parameter 's'"));
+        Assert.That(error.Reason, Does.Contain("strings cannot be used"));
+    }
+
+    [Test]
+    public void NonStrictModeRunsTheDotNetMethodInstead()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAnObject, new JitOptions { Strict = false });
+        Assert.That(f(5), Is.EqualTo(5));
+        Assert.That(f(6), Is.EqualTo(6));
+    }
+
+    [Test]
+    public void TheFailureIsRaisedAgainOnTheNextCall()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.UsesAString);
+        Reject(() => f(1));
+        Reject(() => f(1));
+    }
+
+    [Test]
+    public void ASupportedKernelStillCompilesNextToRejectedOnes()
+    {
+        var f = Jit.Compile<Func<int, int, int, int>>(FileTestKernels.Clamp);
+        Assert.That(f(5, 0, 3), Is.EqualTo(3));
+    }
+}

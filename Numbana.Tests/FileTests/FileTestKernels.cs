@@ -1,0 +1,35 @@
+namespace Numbana.Tests.FileTests;
+
+/// <summary>The C# methods the golden files in Cases/ name. Plain user code: no Numbana calls inside.</summary>
+public static class FileTestKernels
+{
+    public static double Sum(double[] a)
+    {
+        double s = 0;
+        for (var i = 0; i < a.Length; i++) s += a[i];
+        return s;
+    }
+
+    public static void Daxpy(double alpha, double[] x, double[] y)
+    {
+        for (var i = 0; i < x.Length; i++) y[i] += alpha * x[i];
+    }
+
+    public static void MatMulIkj(double[] a, double[] b, double[] c, int n)
+    {
+        for (var i = 0; i < n; i++)
+            for (var k = 0; k < n; k++)
+            {
+                var aik = a[i * n + k];
+                for (var j = 0; j < n; j++) c[i * n + j] += aik * b[k * n + j];
+            }
+    }
+
+    public static int Clamp(int x, int low, int high) => x < low ? low : x > high ? high : x;
+
+    public static int Divide(int a, int b) => a / b;
+
+    public static int ShiftLeft(int value, int count) => value << count;
+
+    public static long Truncate(double x) => (long)x;
+}
