@@ -116,6 +116,64 @@ public class LlvmTargetMachineTests
     }
 
     [Test]
+    public void TheJitsTargetMachineVectorizesWithTheHostsFeatures()
+    {
+        Numbana.Backends.Cpu.OrcJit.HostJit jit = Numbana.Backends.Cpu.OrcJit.HostJit.Shared;
+        Assume.That(jit.HostFeatures, Does.Contain("+avx2"), "This host has no AVX2.");
+        const string loop = """
+            define void @addv(ptr noalias %a, ptr noalias %b, i64 %n) {
+            entry:
+              %empty = icmp sle i64 %n, 0
+              br i1 %empty, label %done, label %body
+            body:
+              %i = phi i64 [ 0, %entry ], [ %next, %body ]
+              %pa = getelementptr inbounds i32, ptr %a, i64 %i
+              %pb = getelementptr inbounds i32, ptr %b, i64 %i
+              %x = load i32, ptr %pa
+              %y = load i32, ptr %pb
+              %s = add i32 %x, %y
+              store i32 %s, ptr %pa
+              %next = add nuw nsw i64 %i, 1
+              %more = icmp slt i64 %next, %n
+              br i1 %more, label %body, label %done
+            done:
+              ret void
+            }
+            """;
+        using LlvmContext context = LlvmContext.Create();
+        using LlvmModule module = LlvmModule.Parse(loop, context, "loop.ll");
+        using LlvmTargetMachine tm = jit.CreateTargetMachine();
+        module.SetTargetFrom(tm);
+        LlvmPasses.Run(module, tm, "default<O3>");
+
+        Assert.That(module.PrintToString(), Does.Contain("<8 x i32>"), "The loop vectorizer should use 256-bit vectors.");
+        Assert.That(tm.EmitToText(module), Does.Contain("ymm"));
+    }
+
+    [Test]
+    public unsafe void TheDisassemblerBindingDecodesAnInstruction()
+    {
+        LlvmTargets.InitializeX86();
+        LLVMDisasmContextRef disassembler = LLVMCreateDisasmCPUFeatures("x86_64-pc-linux-gnu", "", "", IntPtr.Zero, 0, IntPtr.Zero, IntPtr.Zero);
+        Assert.That(disassembler.IsNull, Is.False);
+        try
+        {
+            byte[] code = [0x48, 0x01, 0xF8, 0xC3]; // add rax, rdi; ret
+            byte* text = stackalloc byte[128];
+            fixed (byte* bytes = code)
+            {
+                nuint size = LLVMDisasmInstruction(disassembler, bytes, (ulong)code.Length, 0, text, 128);
+                Assert.That(size, Is.EqualTo((nuint)3));
+                Assert.That(new string((sbyte*)text).Trim(), Does.Match(@"^addq?\s+%rdi, %rax$"));
+            }
+        }
+        finally
+        {
+            LLVMDisasmDispose(disassembler);
+        }
+    }
+
+    [Test]
     public void TargetInitializationIsIdempotent()
     {
         Assert.DoesNotThrow(() =>
