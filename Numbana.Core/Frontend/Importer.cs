@@ -21,7 +21,8 @@ internal sealed partial class Importer
     private readonly UnitBuilder _unit;
     private readonly Function _function;
     private readonly MethodInfo _method;
-    private readonly NType[] _localTypes;
+    private readonly NType?[] _localTypes;
+    private readonly Type[] _localClrTypes;
     private readonly Dictionary<int, Block> _blockAt = new();
     private readonly Dictionary<Block, IlBlock> _ilBlockOf = new();
     private readonly Dictionary<Block, NType[]> _entryStack = new();
@@ -30,12 +31,15 @@ internal sealed partial class Importer
     private Block _block = null!;
     private IlInstruction _instruction = null!;
 
-    private Importer(UnitBuilder unit, Function function, MethodInfo method, NType[] localTypes)
+    private Importer(UnitBuilder unit, Function function, MethodInfo method, Type[] localClrTypes)
     {
         _unit = unit;
         _function = function;
         _method = method;
-        _localTypes = localTypes;
+        _localClrTypes = localClrTypes;
+        // A local whose type has no IR form is reported where it is first used, so that the user
+        // reads about the instruction (often a newobj or ldstr just before) and its source line.
+        _localTypes = localClrTypes.Select(type => ClrTypes.TryMap(type, out _)).ToArray();
     }
 
     public static void Import(UnitBuilder unit, Function function)
@@ -53,10 +57,7 @@ internal sealed partial class Importer
                 "check the inputs before the loop and return an error value, or move the try/catch into the .NET code that calls the compiled method.",
                 method, clause.TryOffset, "try", Diagnostics.SourceLocator.Find(method, clause.TryOffset));
         }
-        var localTypes = body.LocalVariables.Select(local =>
-            ClrTypes.TryMap(local.LocalType, out var whyNot)
-            ?? throw new UnsupportedIlException($"A local variable has type {MethodNames.TypeName(local.LocalType)}: {whyNot}.",
-                method, -1, null, Diagnostics.SourceLocator.Find(method, -1))).ToArray();
+        var localTypes = body.LocalVariables.Select(local => local.LocalType).ToArray();
         if (method.IsGenericMethodDefinition || method.ContainsGenericParameters)
             throw new UnsupportedIlException("Open generic methods cannot be compiled yet: call a non-generic method.", method, -1, null);
         if (!method.IsStatic)
@@ -97,7 +98,8 @@ internal sealed partial class Importer
         for (var i = 0; i < _function.ParameterTypes.Count; i++)
             _ssa.Write(new Variable(VariableKind.Argument, i), entry, entry.Parameters[i]);
         for (var i = 0; i < _localTypes.Length; i++)
-            _ssa.Write(new Variable(VariableKind.Local, i), entry, entry.Append(Zero(_localTypes[i].StackType, -1)));
+            if (_localTypes[i] is { } localType)
+                _ssa.Write(new Variable(VariableKind.Local, i), entry, entry.Append(Zero(localType.StackType, -1)));
         entry.Append(new JumpInstruction(new BlockCall(_blockAt[0]), -1));
         _entryStack[_blockAt[0]] = [];
         _ssa.MarkFilled(entry);
@@ -137,7 +139,7 @@ internal sealed partial class Importer
     private NType TypeOfVariable(Variable variable, Block block) => variable.Kind switch
     {
         VariableKind.Argument => _function.ParameterTypes[variable.Index].StackType,
-        VariableKind.Local => _localTypes[variable.Index].StackType,
+        VariableKind.Local => _localTypes[variable.Index]!.StackType,
         _ => _entryStack[block][variable.Index],
     };
 
@@ -203,10 +205,10 @@ internal sealed partial class Importer
                 break;
             }
             case ILOpCode.Ldloc_0: case ILOpCode.Ldloc_1: case ILOpCode.Ldloc_2: case ILOpCode.Ldloc_3:
-                Push(_ssa.Read(new Variable(VariableKind.Local, CheckLocal(instruction.OpCode - ILOpCode.Ldloc_0)), _block));
+                Push(LoadLocal(instruction.OpCode - ILOpCode.Ldloc_0));
                 break;
             case ILOpCode.Ldloc_s: case ILOpCode.Ldloc:
-                Push(_ssa.Read(new Variable(VariableKind.Local, CheckLocal(instruction.IntOperand)), _block));
+                Push(LoadLocal(instruction.IntOperand));
                 break;
             case ILOpCode.Stloc_0: case ILOpCode.Stloc_1: case ILOpCode.Stloc_2: case ILOpCode.Stloc_3:
                 StoreLocal(instruction.OpCode - ILOpCode.Stloc_0);
@@ -250,8 +252,21 @@ internal sealed partial class Importer
 
     private void StoreLocal(int index)
     {
+        _ssa.Write(new Variable(VariableKind.Local, index), _block, CoerceForStore(Pop(), LocalType(index)));
+    }
+
+    private Value LoadLocal(int index)
+    {
+        LocalType(index);
+        return _ssa.Read(new Variable(VariableKind.Local, index), _block);
+    }
+
+    private NType LocalType(int index)
+    {
         CheckLocal(index);
-        _ssa.Write(new Variable(VariableKind.Local, index), _block, CoerceForStore(Pop(), _localTypes[index]));
+        if (_localTypes[index] is { } type) return type;
+        ClrTypes.TryMap(_localClrTypes[index], out var whyNot);
+        throw Unsupported($"A local variable has type {MethodNames.TypeName(_localClrTypes[index])}: {whyNot}.");
     }
 
     private int CheckArgument(int index) => index < _function.ParameterTypes.Count

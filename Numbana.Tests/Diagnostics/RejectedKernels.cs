@@ -20,9 +20,9 @@ public static class RejectedKernels
 
     public static int CatchesAnException(int[] a, int i)
     {
-        try // REJECTED: try
+        try
         {
-            return a[i];
+            return a[i]; // REJECTED: try (the first statement of the try block)
         }
         catch (IndexOutOfRangeException)
         {

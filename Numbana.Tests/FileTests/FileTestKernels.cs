@@ -27,6 +27,8 @@ public static class FileTestKernels
 
     public static int Clamp(int x, int low, int high) => x < low ? low : x > high ? high : x;
 
+    public static int MaxTimesTwo(int x, int y) => (x > y ? x : y) * 2;
+
     public static int Divide(int a, int b) => a / b;
 
     public static int ShiftLeft(int value, int count) => value << count;

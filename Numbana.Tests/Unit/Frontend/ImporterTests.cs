@@ -14,7 +14,7 @@ public class ImporterTests
         return s;
     }
 
-    private static int Conditional(int x, int y) => x > y ? x - y : y - x;
+    private static int Conditional(int x, int y) => (x > y ? x : y) * 2;
 
     private static int Twice(int x) => Helper(x) + Helper(x + 1);
 
