@@ -84,6 +84,9 @@ public abstract class ArrayTests(ExecutionTarget target) : ExecutionFixture(targ
             from s in new[] { 0, 3, 10, 33 } from d in new[] { 0, 3, 10, 33 } from n in new[] { -1, 0, 3, 10, 33, 34 }
             select (TestData.Floats(s, s), new float[d], n));
 
+    [Test] public void CopyOntoItself() =>
+        Diff.CheckVoid(K.CopyN, from n in new[] { 0, 5, 33 } from count in new[] { 0, n, n + 1 } let a = TestData.Floats(n, n) select (a, a, count));
+
     [Test] public void SwapElements() =>
         Diff.CheckVoid(K.Swap, from n in new[] { 1, 2, 9 } from i in Indices(n) from j in new[] { 0, n - 1, n }
                                select (TestData.LongsWithEdges(n, n), i, j));

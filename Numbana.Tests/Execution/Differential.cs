@@ -343,10 +343,26 @@ public sealed class Differential(ExecutionTarget target)
 /// <summary>Value helpers: copies, comparison and the formatting used in failure messages.</summary>
 public static class Values
 {
+    /// <summary>
+    /// Copies the arguments for one side: every distinct array once, so an array passed twice (aliasing)
+    /// is still one array in the copy.
+    /// </summary>
     public static object?[] CloneAll(object?[] args)
     {
+        var copies = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
         var copy = new object?[args.Length];
-        for (var i = 0; i < args.Length; i++) copy[i] = args[i] is Array a ? a.Clone() : args[i];
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is Array a)
+            {
+                if (!copies.TryGetValue(a, out var c)) copies[a] = c = a.Clone();
+                copy[i] = c;
+            }
+            else
+            {
+                copy[i] = args[i];
+            }
+        }
         return copy;
     }
 

@@ -159,6 +159,19 @@ public sealed class DifferentialSelfTests
     }
 
     [Test]
+    public void AnArrayPassedTwiceStaysOneArrayOnEachSide()
+    {
+        var shared = new[] { 1, 2, 3 };
+        var copies = Values.CloneAll([shared, shared, new[] { 1, 2, 3 }]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(copies[0], Is.SameAs(copies[1]));
+            Assert.That(copies[0], Is.Not.SameAs(shared));
+            Assert.That(copies[2], Is.Not.SameAs(copies[0]));
+        });
+    }
+
+    [Test]
     public void TheUlpDistanceTreatsSignedZerosAsOnePoint()
     {
         Assert.Multiple(() =>

@@ -122,6 +122,17 @@ public abstract class RealWorldTests(ExecutionTarget target) : ExecutionFixture(
     [Test] public void ThreePointStencil() =>
         Diff.CheckVoid(K.Stencil3, from n in Lengths from m in new[] { n, n - 1 } where m >= 0 select (DoubleData(n, n), new double[m]), DoubleSums);
 
+    /// <summary>The same array passed as two arguments: .NET's semantics hold; no "noalias" may be assumed.</summary>
+    [Test] public void AliasedArguments()
+    {
+        Diff.CheckVoid(K.Daxpy, Lengths.Select(n => (0.5, PlainDoubles(n, n), PlainDoubles(n, n))).Select(t => (t.Item1, t.Item2, t.Item2)), DoubleSums);
+        Diff.CheckVoid(K.Stencil3, Lengths.Select(n => DoubleData(n, n)).Select(a => (a, a)), DoubleSums);
+        Diff.CheckVoid(K.PrefixSumInto, Lengths.Select(n => DoubleData(n, n)).Select(a => (a, a)), DoubleSums);
+        Diff.CheckVoid(K.MatMul, new[] { 1, 2, 5, 16 }.Select(n => PlainDoubles(n, n * n)).Select(a => (a, a, a, (int)Math.Sqrt(a.Length))), DoubleSums);
+        Diff.CheckVoid(K.MatMulInt, new[] { 1, 3, 8 }.Select(n => TestData.Ints(n, n * n, -5, 5)).Select(a => (a, TestData.Ints(7, a.Length, -5, 5), a, (int)Math.Sqrt(a.Length))));
+        Diff.CheckVoid(K.ScaleInto, from n in new[] { 0, 10, 33 } from m in new[] { n, n + 1 } let a = PlainDoubles(n, n) select (a, a, m, -2.0));
+    }
+
     [Test] public void SieveOfEratosthenes() =>
         Diff.Check(K.CountPrimes, from limit in new[] { 0, 2, 3, 100, 10000 } from size in new[] { limit, limit / 2 }
                                   select (limit, new bool[size]));
