@@ -218,7 +218,7 @@ internal sealed partial class Importer
                 break;
             case ILOpCode.Ldc_i4_m1: case ILOpCode.Ldc_i4_0: case ILOpCode.Ldc_i4_1: case ILOpCode.Ldc_i4_2: case ILOpCode.Ldc_i4_3:
             case ILOpCode.Ldc_i4_4: case ILOpCode.Ldc_i4_5: case ILOpCode.Ldc_i4_6: case ILOpCode.Ldc_i4_7: case ILOpCode.Ldc_i4_8:
-                Push(Append(new ConstantInstruction(NType.I32, instruction.OpCode - ILOpCode.Ldc_i4_0, instruction.Offset)));
+                Push(Append(new ConstantInstruction(NType.I32, (int)instruction.OpCode - (int)ILOpCode.Ldc_i4_0, instruction.Offset)));
                 break;
             case ILOpCode.Ldc_i4_s: case ILOpCode.Ldc_i4:
                 Push(Append(new ConstantInstruction(NType.I32, instruction.IntOperand, instruction.Offset)));

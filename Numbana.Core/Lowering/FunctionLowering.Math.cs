@@ -7,6 +7,9 @@ namespace Numbana.Lowering;
 
 internal sealed partial class FunctionLowering
 {
+    /// <summary>The quiet NaN with the sign bit clear (0x7FF8000000000000); double.NaN has it set.</summary>
+    private static readonly double PositiveNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
     /// <summary>
     /// System.Math with .NET's results: exact IEEE operations become LLVM intrinsics; Min and Max of
     /// floats propagate NaN and order -0.0 below +0.0 (llvm.minimum/maximum); Exp, Log, Sin, Cos and
@@ -28,7 +31,7 @@ internal sealed partial class FunctionLowering
             case MathFunction.Min: result = Call(_module.Intrinsic("llvm.minimum", type), arguments); break;
             case MathFunction.Max: result = Call(_module.Intrinsic("llvm.maximum", type), arguments); break;
             case MathFunction.Exp: result = LibraryCall("exp", type, arguments); break;
-            case MathFunction.Log: result = LibraryCall("log", type, arguments); break;
+            case MathFunction.Log: result = Log(type, arguments[0]); break;
             case MathFunction.Sin: result = LibraryCall("sin", type, arguments); break;
             case MathFunction.Cos: result = LibraryCall("cos", type, arguments); break;
             case MathFunction.Pow: result = LibraryCall("pow", type, arguments); break;
@@ -36,6 +39,17 @@ internal sealed partial class FunctionLowering
         }
         ApplyFastMath(result);
         return result;
+    }
+
+    /// <summary>
+    /// log(x): glibc gives -NaN for x &lt; 0, the .NET runtime's wrapper (PAL_log) gives the positive
+    /// default NaN; keep .NET's bits.
+    /// </summary>
+    private LLVMValueRef Log(LLVMTypeRef type, LLVMValueRef x)
+    {
+        var log = LibraryCall("log", type, [x]);
+        var negative = LLVMBuildFCmp(_builder, LLVMRealPredicate.LLVMRealOLT, x, LLVMConstReal(type, 0), "");
+        return LLVMBuildSelect(_builder, negative, LLVMConstReal(type, PositiveNaN), log, "");
     }
 
     private LLVMValueRef LibraryCall(string name, LLVMTypeRef type, LLVMValueRef[] arguments)
