@@ -138,6 +138,22 @@ public abstract class ArithmeticTests(ExecutionTarget target) : ExecutionFixture
         Diff.Check(K.BranchGeLong, Pairs(Longs));
     }
 
+    [Test] public void MoreDivisionsByConstants()
+    {
+        Diff.Check(K.DivByConstants, Ints.Concat(TestData.Ints(21, 500)));
+        Diff.Check(K.DivByConstantsLong, Longs.Concat(TestData.Longs(22, 500)));
+    }
+    [Test] public void TheConstantMinusOne()
+    {
+        Diff.Check(K.MinusOneConstant, Ints);
+        Diff.Check(K.MinusOneConstantLong, Longs);
+    }
+    [Test] public void ShiftCountsFromExpressions()
+    {
+        Diff.Check(K.ShiftByLongDerivedCount, Pairs(Longs, [0L, 1L, 63L, 64L, 65L, -1L, long.MinValue, 0x1_0000_0001L]));
+        Diff.Check(K.ShiftBySum, Triples(Ints, [0, 1, 31, 32, -1], [0, 1, 33, -32]));
+    }
+
     // ---- bool ----
     [Test] public void BoolOperators()
     {

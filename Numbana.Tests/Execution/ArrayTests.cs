@@ -87,6 +87,16 @@ public abstract class ArrayTests(ExecutionTarget target) : ExecutionFixture(targ
     [Test] public void CopyOntoItself() =>
         Diff.CheckVoid(K.CopyN, from n in new[] { 0, 5, 33 } from count in new[] { 0, n, n + 1 } let a = TestData.Floats(n, n) select (a, a, count));
 
+    [Test] public void CompoundAssignmentsOnEveryElementType()
+    {
+        Diff.Check(K.CompoundAssignmentsIntegral,
+            from n in new[] { 0, 1, 8, 33 } from m in new[] { n, n + 1, n == 0 ? 0 : n - 1 }
+            select (TestData.Bools(n, m), TestData.IntsWithEdges(n, n), TestData.LongsWithEdges(n, m)));
+        Diff.CheckVoid(K.CompoundAssignmentsFloating,
+            from n in new[] { 0, 1, 8, 33 } from m in new[] { n, n + 1, n == 0 ? 0 : n - 1 }
+            select (TestData.FloatsWithEdges(n, n), TestData.DoublesWithEdges(n, m), n));
+    }
+
     [Test] public void SwapElements() =>
         Diff.CheckVoid(K.Swap, from n in new[] { 1, 2, 9 } from i in Indices(n) from j in new[] { 0, n - 1, n }
                                select (TestData.LongsWithEdges(n, n), i, j));

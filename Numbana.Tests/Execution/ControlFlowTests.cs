@@ -41,6 +41,15 @@ public abstract class ControlFlowTests(ExecutionTarget target) : ExecutionFixtur
     [Test] public void GcdLoopIncludingOverflow() => Diff.Check(K.Gcd, Pairs(Longs));
     [Test] public void BoolParameterAndIfChain() => Diff.Check(K.PiecewiseWithBool, Pairs(Doubles, Bools));
     [Test] public void LoopConditionWithAndOr() => Diff.Check(K.LoopWithComplexCondition, Pairs(Small, Small));
+    [Test] public void LocalsOfEveryTypeAcrossLoopsAndBranches() =>
+        Diff.Check(K.LoopCarriedEveryType, Pairs(TripCounts.Concat([43, 44]).ToArray(), [0.0, -1.5, 1e300, double.NaN]), Tolerance.RelativeOf(1e-12));
+    [Test] public void WhileTrueWithBreak() => Diff.Check(K.WhileTrueWithBreak, TripCounts.Concat([100000]));
+    [Test] public void TernariesOfEveryType()
+    {
+        Diff.Check(K.TernaryOfFloats, Triples(Floats, [0f, -0f, float.NaN, 1f], Bools));
+        Diff.Check(K.TernaryOfLongs, Pairs(Longs, Bools));
+        Diff.Check(K.BoolFromComparisons, Triples(Doubles, [0.0, double.NaN, -1.0], [0, 1, -1]));
+    }
     [Test] public void DoWhileWithBreakAndContinue() => Diff.Check(K.DoWhileBreakContinue, Longs);
 }
 

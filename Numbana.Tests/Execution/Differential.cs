@@ -261,6 +261,12 @@ public sealed class Differential(ExecutionTarget target)
             return report;
         }
 
+        if (compiled.Method == kernel.Method)
+        {
+            report.Fatal = "the backend returned a delegate to the .NET method itself: nothing would be compared against compiled code.";
+            return report;
+        }
+
         foreach (var args in inputs)
         {
             report.Total++;

@@ -95,7 +95,7 @@ public sealed class DifferentialSelfTests
     public void EachSideGetsItsOwnCopyOfTheInputs()
     {
         var input = new int[] { 1, 2, 3 };
-        var report = With(new Action<int[], int, int>(StoreIntKernel)).EvaluateVoid(StoreIntKernel, new[] { (input, 0, 42) });
+        var report = With(new Action<int[], int, int>((a, i, v) => a[i] = v)).EvaluateVoid(StoreIntKernel, new[] { (input, 0, 42) });
         Assert.Multiple(() =>
         {
             Assert.That(report.Passed, Is.True, report.Message);
@@ -169,6 +169,13 @@ public sealed class DifferentialSelfTests
             Assert.That(copies[0], Is.Not.SameAs(shared));
             Assert.That(copies[2], Is.Not.SameAs(copies[0]));
         });
+    }
+
+    [Test]
+    public void ABackendThatReturnsTheNetMethodItselfIsCaught()
+    {
+        var report = With(new Func<int, int>(K.NegInt)).Evaluate(K.NegInt, EdgeValues.Ints);
+        Assert.That(report.Fatal, Does.Contain("nothing would be compared"));
     }
 
     [Test]

@@ -119,4 +119,12 @@ public static class ArithmeticKernels
     public static bool EqBool(bool a, bool b) => a == b;
     public static bool BoolExpression(bool a, bool b, bool c) => (a && !b) || (c ^ a) || (a == c && b);
     public static int BoolToInt(bool a, bool b) => (a ? 2 : 0) + (b ? 1 : 0);
+
+    // division by constants (the optimizer turns them into multiplies and shifts)
+    public static int DivByConstants(int a) => a / -7 + a / 3 + a / 1000 + a % 10 + a % -8 + a / 16 + a / int.MinValue + a % int.MinValue;
+    public static long DivByConstantsLong(long a) => a / 10L + a % 10L + a / -3L + a % 1024L + a / long.MinValue + a / (1L << 40);
+    public static int MinusOneConstant(int a) => a * -1 + -1;
+    public static long MinusOneConstantLong(long a) => a * -1L - 1L;
+    public static long ShiftByLongDerivedCount(long a, long b) => (a << (int)b) ^ (a >> (int)(b >> 1)) ^ (a >>> (int)~b);
+    public static int ShiftBySum(int a, int b, int c) => (a << (b + c)) + (a >> (b - c));
 }

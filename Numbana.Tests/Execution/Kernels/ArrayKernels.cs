@@ -120,4 +120,33 @@ public static class ArrayKernels
     }
 
     public static int EmptyAware(int[] a) => a.Length == 0 ? -1 : a[a.Length - 1];
+
+    /// <summary>Compound assignments on bool, int and long elements, with a post-increment in an index.</summary>
+    public static int CompoundAssignmentsIntegral(bool[] flags, int[] ints, long[] longs)
+    {
+        var k = 0;
+        for (var i = 0; i < ints.Length; i++)
+        {
+            flags[i] ^= ints[i] > 0;
+            flags[i] |= (ints[i] & 4) != 0;
+            flags[i] &= i != 3;
+            ints[i] <<= 1;
+            longs[i] -= ints[i] * 3L;
+            longs[i] >>= 1;
+            ints[k++] += 1;
+        }
+        return k;
+    }
+
+    /// <summary>Compound assignments on float and double elements (the array lengths may differ: throws mid-loop).</summary>
+    public static void CompoundAssignmentsFloating(float[] floats, double[] doubles, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            floats[i] *= -1.5f;
+            doubles[i] /= 3.0;
+            doubles[i] += floats[i];
+            floats[i] -= (float)doubles[i];
+        }
+    }
 }

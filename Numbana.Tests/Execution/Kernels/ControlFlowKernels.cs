@@ -195,4 +195,43 @@ public static class ControlFlowKernels
         } while (i < 63);
         return acc * 100 + i;
     }
+
+    /// <summary>Locals of every type carried around a loop and merged after branches (phis of every type).</summary>
+    public static double LoopCarriedEveryType(int n, double x)
+    {
+        var b = false;
+        var i32 = 1;
+        var i64 = -1L;
+        var f32 = 0.5f;
+        var f64 = x;
+        for (var k = 0; k < n; k++)
+        {
+            if (b) { i32 = i32 * 3 + k; f32 = f32 * 1.5f; }
+            else { i64 = i64 * 5 - k; f64 = f64 * 0.75 + k; }
+            b = !b && (k & 3) != 1;
+            if (k > 40) break;
+        }
+        var flag = b ? 1.0 : -1.0;
+        return flag + i32 + i64 + f32 + f64;
+    }
+
+    public static int WhileTrueWithBreak(int n)
+    {
+        var i = 0;
+        var acc = 0;
+        while (true)
+        {
+            acc += i ^ n;
+            if (++i >= n || acc > 100000) break;
+        }
+        return acc;
+    }
+
+    public static float TernaryOfFloats(float a, float b, bool pick) => pick ? (a < b ? a : b) : (a >= b ? a : b);
+
+    public static long TernaryOfLongs(long a, bool neg) => neg ? -a : a > 0 ? a : ~a;
+
+#pragma warning disable CS1718 // b != b is the NaN test
+    public static bool BoolFromComparisons(double a, double b, int c) => (a < b) == (c > 0) || (b != b) & (c == 0) || !(a >= b) && c < 0;
+#pragma warning restore CS1718
 }
