@@ -28,8 +28,14 @@ internal sealed record CompiledSpecialization(
 /// </summary>
 internal static class CpuCompiler
 {
+    private static long _compilations;
+
+    /// <summary>How many specializations this process has compiled (for tests of the cache and of thread safety).</summary>
+    public static long CompilationCount => Interlocked.Read(ref _compilations);
+
     public static CompiledSpecialization Compile(MethodInfo method, JitOptions options)
     {
+        Interlocked.Increment(ref _compilations);
         var clock = Stopwatch.StartNew();
         var unit = UnitBuilder.Build(method, options);
         foreach (var function in unit.Functions) Verifier.Verify(function);

@@ -25,7 +25,7 @@ internal static class DelegateCompiler
     /// <summary>The IR types of the parameters and return value, or null when one has no native form (the first call reports why).</summary>
     private static (NType[] Parameters, NType Return)? TryMapSignature(MethodInfo method)
     {
-        if (!method.IsStatic || method.ContainsGenericParameters) return null;
+        if ((!method.IsStatic && !Frontend.Importer.IsCompilerGeneratedClosure(method.DeclaringType)) || method.ContainsGenericParameters) return null;
         var parameters = new List<NType>();
         foreach (var parameter in method.GetParameters())
         {

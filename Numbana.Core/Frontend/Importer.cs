@@ -60,9 +60,9 @@ internal sealed partial class Importer
         var localTypes = body.LocalVariables.Select(local => local.LocalType).ToArray();
         if (method.IsGenericMethodDefinition || method.ContainsGenericParameters)
             throw new UnsupportedIlException("Open generic methods cannot be compiled yet: call a non-generic method.", method, -1, null);
-        if (!method.IsStatic)
+        if (!method.IsStatic && !IsCompilerGeneratedClosure(method.DeclaringType))
             throw new UnsupportedIlException(
-                "Only static methods can be compiled yet: make the method static, or pass what it reads from 'this' as parameters.",
+                "Only static methods and lambdas can be compiled yet: make the method static, or pass what it reads from 'this' as parameters.",
                 method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
 
         var il = body.GetILAsByteArray() ?? [];
@@ -193,7 +193,7 @@ internal sealed partial class Importer
             case ILOpCode.Nop:
                 break;
             case ILOpCode.Ldarg_0: case ILOpCode.Ldarg_1: case ILOpCode.Ldarg_2: case ILOpCode.Ldarg_3:
-                Push(_ssa.Read(new Variable(VariableKind.Argument, instruction.OpCode - ILOpCode.Ldarg_0), _block));
+                Push(_ssa.Read(new Variable(VariableKind.Argument, CheckArgument((int)instruction.OpCode - (int)ILOpCode.Ldarg_0)), _block));
                 break;
             case ILOpCode.Ldarg_s: case ILOpCode.Ldarg:
                 Push(_ssa.Read(new Variable(VariableKind.Argument, CheckArgument(instruction.IntOperand)), _block));
@@ -269,9 +269,25 @@ internal sealed partial class Importer
         throw Unsupported($"A local variable has type {MethodNames.TypeName(_localClrTypes[index])}: {whyNot}.");
     }
 
-    private int CheckArgument(int index) => index < _function.ParameterTypes.Count
-        ? index
-        : throw Unsupported($"Argument {index} does not exist: the method has {_function.ParameterTypes.Count} parameters.");
+    /// <summary>
+    /// The parameter an IL argument number names. A lambda is an instance method of the closure class
+    /// the C# compiler generates: argument 0 is the closure, which only a lambda that captures reads.
+    /// </summary>
+    private int CheckArgument(int ilIndex)
+    {
+        var index = _method.IsStatic ? ilIndex : ilIndex - 1;
+        if (index < 0)
+            throw Unsupported("The lambda reads a captured variable: closures are not supported yet. " +
+                "Pass the captured values as parameters, or copy them into a static method's arguments.");
+        if (index >= _function.ParameterTypes.Count)
+            throw Unsupported($"Argument {ilIndex} does not exist: the method has {_function.ParameterTypes.Count} parameters.");
+        return index;
+    }
+
+    /// <summary>The class C# generates for lambdas and local functions (named &lt;&gt;c or &lt;&gt;c__DisplayClass...).</summary>
+    internal static bool IsCompilerGeneratedClosure(Type? type) =>
+        type is not null && type.Name.StartsWith("<>c", StringComparison.Ordinal)
+        && type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false);
 
     private int CheckLocal(int index) => index < _localTypes.Length
         ? index

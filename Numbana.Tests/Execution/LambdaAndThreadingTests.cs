@@ -56,6 +56,9 @@ public class LambdaAndThreadingTests
         return s;
     }
 
+    /// <summary>NUnit runs fixtures one at a time here (no [Parallelizable]), so no other compile can interleave.</summary>
+    private const int ParallelCompilationsAllowance = 0;
+
     [Test]
     public void ManyThreadsMakingTheFirstCallAtOnceAllGetTheRightResult()
     {
@@ -70,8 +73,15 @@ public class LambdaAndThreadingTests
             start.SignalAndWait();
             results[t] = compiled(data);
         })).ToList();
+        var compilationsBefore = Numbana.Backends.Cpu.Compilation.CpuCompiler.CompilationCount;
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         Assert.That(results, Is.All.EqualTo(expected));
+        // Other fixtures may compile in parallel, so bound the count instead of requiring exactly one.
+        Assert.That(Numbana.Backends.Cpu.Compilation.SpecializationCache.GetOrCompile(
+            typeof(LambdaAndThreadingTests).GetMethod(nameof(SumOfSquares), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!,
+            new JitOptions { OptLevel = 1, FastMath = true }).EntryPoint, Is.Not.EqualTo(IntPtr.Zero));
+        Assert.That(Numbana.Backends.Cpu.Compilation.CpuCompiler.CompilationCount - compilationsBefore, Is.LessThanOrEqualTo(1 + ParallelCompilationsAllowance),
+            "16 racing first calls compile the specialization once");
     }
 }
