@@ -12,7 +12,7 @@ namespace Numbana.Tests.Execution;
 /// place or within <see cref="Relative"/> relative error; +0.0 and -0.0 are then equal, and two values
 /// both below the smallest normal are equal (flush to zero is allowed).
 /// </summary>
-public readonly record struct Tolerance(long Ulps, double Relative)
+public readonly record struct Tolerance(long Ulps, double Relative, bool AnyNaN = false)
 {
     /// <summary>Bit for bit (NaN payloads and the sign of zero included).</summary>
     public static Tolerance Exact => default;
@@ -26,9 +26,18 @@ public readonly record struct Tolerance(long Ulps, double Relative)
 
     public bool IsExact => Ulps == 0 && Relative == 0;
 
+    /// <summary>
+    /// Any NaN equals any NaN (sign and payload ignored). Only for expressions where two different NaNs
+    /// meet in one operation: which operand's NaN survives depends on operand order in the machine
+    /// instruction, which RyuJIT's register allocation chooses (x + Math.Abs(x) with x = double.NaN
+    /// gives +NaN under .NET but -NaN for Math.Abs(x) + x), so no compiler can match it in general.
+    /// </summary>
+    public Tolerance WithAnyNaN() => this with { AnyNaN = true };
+
     public bool Accepts(double expected, double actual)
     {
         if (BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual)) return true;
+        if (AnyNaN && double.IsNaN(expected) && double.IsNaN(actual)) return true;
         if (IsExact) return false;
         if (double.IsNaN(expected) || double.IsNaN(actual)) return double.IsNaN(expected) && double.IsNaN(actual);
         if (double.IsInfinity(expected) || double.IsInfinity(actual)) return expected == actual;
@@ -40,6 +49,7 @@ public readonly record struct Tolerance(long Ulps, double Relative)
     public bool Accepts(float expected, float actual)
     {
         if (BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(actual)) return true;
+        if (AnyNaN && float.IsNaN(expected) && float.IsNaN(actual)) return true;
         if (IsExact) return false;
         if (float.IsNaN(expected) || float.IsNaN(actual)) return float.IsNaN(expected) && float.IsNaN(actual);
         if (float.IsInfinity(expected) || float.IsInfinity(actual)) return expected == actual;
@@ -65,7 +75,9 @@ public readonly record struct Tolerance(long Ulps, double Relative)
         return bits >= 0 ? bits : int.MinValue - bits;
     }
 
-    public override string ToString()
+    public override string ToString() => Describe() + (AnyNaN ? " (any NaN equals any NaN)" : "");
+
+    private string Describe()
         => IsExact ? "bit for bit" : Ulps > 0 && Relative > 0 ? $"{Ulps} ULP or relative {Relative:G3}"
             : Ulps > 0 ? $"{Ulps} ULP" : $"relative {Relative:G3}";
 }
@@ -156,7 +168,7 @@ public sealed class DifferentialReport(ExecutionTarget target, string kernel)
 /// sides must throw the same exception type, and leave the same array contents.
 /// Compiled delegates are cached per (backend, method, delegate type, options): one compile per option set.
 /// </summary>
-public sealed class Differential(ExecutionTarget target)
+public sealed class Differential(ExecutionTarget target, bool anyNaN = false)
 {
     private static readonly ConcurrentDictionary<(string Backend, MethodInfo Method, Type DelegateType, JitOptions Options), Lazy<Delegate>> Cache = new();
 
@@ -168,6 +180,12 @@ public sealed class Differential(ExecutionTarget target)
     ];
 
     public ExecutionTarget Target { get; } = target;
+
+    /// <summary>True when any NaN equals any NaN (see <see cref="Tolerance.AnyNaN"/>).</summary>
+    public bool AnyNaN { get; } = anyNaN;
+
+    /// <summary>The same helper comparing any NaN equal to any NaN: only where two different NaNs meet.</summary>
+    public Differential AnyNaNPayload => new(Target, anyNaN: true);
 
     /// <summary>The compiled delegate for this target (cached; compiles at its first call).</summary>
     public TDelegate Compile<TDelegate>(TDelegate kernel) where TDelegate : Delegate
@@ -249,6 +267,7 @@ public sealed class Differential(ExecutionTarget target)
         {
             Tolerance = options.FastMath ? fastMath ?? Tolerance.FastMathDefault : Tolerance.Exact,
         };
+        if (AnyNaN) report.Tolerance = report.Tolerance.WithAnyNaN();
 
         Delegate compiled;
         try

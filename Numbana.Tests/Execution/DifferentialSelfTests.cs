@@ -179,6 +179,21 @@ public sealed class DifferentialSelfTests
     }
 
     [Test]
+    public void AnyNaNPayloadIgnoresOnlyTheNaNBits()
+    {
+        var fake = new Func<double, double>(x => double.IsNaN(x) ? -x : x == 0 ? -x : x);
+        var strict = With(fake).Evaluate(Identity, new[] { double.NaN, 1.0 });
+        var lenient = With(fake).AnyNaNPayload.Evaluate(Identity, new[] { double.NaN, 1.0 });
+        var zero = With(fake).AnyNaNPayload.Evaluate(Identity, new[] { 0.0 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(strict.FailureCount, Is.EqualTo(1));
+            Assert.That(lenient.Passed, Is.True, lenient.Message);
+            Assert.That(zero.FailureCount, Is.EqualTo(1), "the sign of zero still counts");
+        });
+    }
+
+    [Test]
     public void TheUlpDistanceTreatsSignedZerosAsOnePoint()
     {
         Assert.Multiple(() =>

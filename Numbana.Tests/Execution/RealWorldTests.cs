@@ -133,6 +133,78 @@ public abstract class RealWorldTests(ExecutionTarget target) : ExecutionFixture(
         Diff.CheckVoid(K.ScaleInto, from n in new[] { 0, 10, 33 } from m in new[] { n, n + 1 } let a = PlainDoubles(n, n) select (a, a, m, -2.0));
     }
 
+    // ---- element-wise loops the vectorizer transforms: each lane keeps .NET's scalar semantics ----
+
+    private static readonly int[] VectorLengths = [0, 1, 7, 16, 33, 100, 1001];
+
+    private static long[] LongsForConversion(int seed, int n)
+    {
+        var edges = EdgeValues.Longs;
+        var random = TestData.Longs(seed, n);
+        for (var i = 0; i < n; i++)
+            if (i % 3 == 0) random[i] = edges[i / 3 % edges.Length];
+            else if (i % 3 == 1) random[i] = (random[i] >> (i % 40)) | 1; // all magnitudes, odd: many rounding cases
+        return random;
+    }
+
+    [Test] public void ConversionsInLoops()
+    {
+        Diff.CheckVoid(K.DoublesToInts, VectorLengths.Select(n => (DoubleData(n, n), new int[n])));
+        Diff.CheckVoid(K.FloatsToLongs, VectorLengths.Select(n => (FloatData(n, n), new long[n])));
+        Diff.CheckVoid(K.LongsToFloats, VectorLengths.Select(n => (LongsForConversion(n, n), new float[n])));
+        Diff.CheckVoid(K.LongsToDoubles, VectorLengths.Select(n => (LongsForConversion(n + 1, n), new double[n])));
+        Diff.CheckVoid(K.FloatsToDoubles, VectorLengths.Select(n => (FloatData(n, n), new double[n])));
+        Diff.CheckVoid(K.DoublesToFloats, VectorLengths.Select(n => (DoubleData(n, n), new float[n])));
+    }
+
+    [Test] public void MinMaxReductionsWithNaNAndSignedZeros()
+    {
+        Diff.Check(K.MaxReduction, VectorLengths.Select(n => DoubleData(n, n)));
+        Diff.Check(K.MaxReduction, VectorLengths.Select(n => Options.FastMath ? PlainDoubles(n, n) : [.. PlainDoubles(n, n), -0.0, 0.0, -0.0]));
+        Diff.Check(K.MinReductionFloat, VectorLengths.Select(n => FloatData(n, n)));
+        Diff.Check(K.MaxReductionInt, VectorLengths.Select(n => TestData.IntsWithEdges(n, n)));
+    }
+
+    [Test] public void DivisionInALoopThrowsAtTheRightElement() =>
+        Diff.CheckVoid(K.DivideElementwise,
+            from n in new[] { 1, 16, 100 } from bad in new[] { -1, 0, 5, n - 1 } from kind in new[] { 0, 1 }
+            let a = TestData.Ints(n, n).Select((v, i) => i == bad && kind == 1 ? int.MinValue : v).ToArray()
+            let b = TestData.Ints(n + 1, n, -9, 9).Select((v, i) => i == bad ? (kind == 0 ? 0 : -1) : v == 0 ? 3 : v).ToArray()
+            select (a, b, new int[n]));
+
+    [Test] public void RemainderByConstantInALoop() => Diff.CheckVoid(K.RemainderByConstant, VectorLengths.Select(n => (TestData.IntsWithEdges(n, n), new int[n])));
+
+    [Test] public void VariableShiftCountsPerElement() =>
+        Diff.CheckVoid(K.ShiftElementwise, VectorLengths.Select(n =>
+            (TestData.Ints(n, n), TestData.Ints(n + 1, n, -70, 70), TestData.Longs(n + 2, n))));
+
+    [Test] public void AbsInALoopThrowsOnMinValueAfterEarlierStores() =>
+        Diff.CheckVoid(K.AbsElementwise, from n in VectorLengths from at in new[] { -1, 0, n / 2, n - 1 }
+                                         select TestData.Longs(n, n, -1000, 1000).Select((v, i) => i == at ? long.MinValue : v).ToArray());
+
+    /// <summary>
+    /// These expressions combine a NaN with Math.Abs of the same NaN (opposite signs): which one survives is
+    /// RyuJIT's operand order, so here NaNs compare as NaNs (see <see cref="Tolerance.AnyNaN"/>).
+    /// </summary>
+    [Test] public void MathFunctionsInLoopsUseTheScalarLibrary()
+    {
+        var diff = Diff.AnyNaNPayload;
+        diff.CheckVoid(K.SinElementwise, VectorLengths.Select(n => (Options.FastMath ? TestData.Doubles(n, n, 0.5, 100) : TestData.DoublesWithEdges(n, n), new double[n])));
+        diff.CheckVoid(K.PowElementwise, VectorLengths.Select(n => (TestData.Doubles(n, n, 0.1, 10), TestData.Doubles(n + 1, n, -3, 3))));
+        diff.CheckVoid(K.FloorCeilSqrt, VectorLengths.Select(n => (DoubleData(n, n), new double[n])));
+    }
+
+    [Test] public void SelectsInALoop() =>
+        Diff.CheckVoid(K.SelectElementwise, VectorLengths.Select(n => (FloatData(n, n), FloatData(n + 1, n), TestData.Bools(n, n))));
+
+    [Test] public void FloatRemaindersInALoop()
+    {
+        RequireExactFloats();
+        Diff.CheckVoid(K.FloatRemainders, VectorLengths.Select(n => (FloatData(n, n), FloatData(n + 1, n))));
+    }
+
+    [Test] public void LongProductWraps() => Diff.Check(K.ProductWraps, VectorLengths.Select(n => TestData.Longs(n, n)));
+
     [Test] public void SieveOfEratosthenes() =>
         Diff.Check(K.CountPrimes, from limit in new[] { 0, 2, 3, 100, 10000 } from size in new[] { limit, limit / 2 }
                                   select (limit, new bool[size]));

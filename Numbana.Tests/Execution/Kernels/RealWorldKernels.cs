@@ -164,4 +164,114 @@ public static class RealWorldKernels
         }
         return count;
     }
+
+    // ---- element-wise loops the vectorizer transforms: each lane must keep .NET's scalar semantics ----
+
+    public static void DoublesToInts(double[] source, int[] destination)
+    {
+        for (var i = 0; i < source.Length; i++) destination[i] = (int)source[i];
+    }
+
+    public static void FloatsToLongs(float[] source, long[] destination)
+    {
+        for (var i = 0; i < source.Length; i++) destination[i] = (long)source[i];
+    }
+
+    public static void LongsToFloats(long[] source, float[] destination)
+    {
+        for (var i = 0; i < source.Length; i++) destination[i] = source[i];
+    }
+
+    public static void LongsToDoubles(long[] source, double[] destination)
+    {
+        for (var i = 0; i < source.Length; i++) destination[i] = source[i];
+    }
+
+    public static void FloatsToDoubles(float[] source, double[] destination)
+    {
+        for (var i = 0; i < source.Length; i++) destination[i] = source[i];
+    }
+
+    public static void DoublesToFloats(double[] source, float[] destination)
+    {
+        for (var i = 0; i < source.Length; i++) destination[i] = (float)source[i];
+    }
+
+    public static double MaxReduction(double[] a)
+    {
+        var m = double.NegativeInfinity;
+        for (var i = 0; i < a.Length; i++) m = Math.Max(m, a[i]);
+        return m;
+    }
+
+    public static float MinReductionFloat(float[] a)
+    {
+        var m = float.PositiveInfinity;
+        for (var i = 0; i < a.Length; i++) m = Math.Min(m, a[i]);
+        return m;
+    }
+
+    public static int MaxReductionInt(int[] a)
+    {
+        var m = int.MinValue;
+        for (var i = 0; i < a.Length; i++) m = Math.Max(m, a[i]);
+        return m;
+    }
+
+    public static void DivideElementwise(int[] a, int[] b, int[] quotient)
+    {
+        for (var i = 0; i < a.Length; i++) quotient[i] = a[i] / b[i]; // DivideByZero / Overflow mid-loop
+    }
+
+    public static void RemainderByConstant(int[] a, int[] r)
+    {
+        for (var i = 0; i < a.Length; i++) r[i] = a[i] % 7 + a[i] / 7;
+    }
+
+    public static void ShiftElementwise(int[] a, int[] counts, long[] wide)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            var c = counts[i];
+            a[i] = (a[i] << c) ^ (a[i] >> c) ^ (a[i] >>> c);
+            wide[i] = (wide[i] << c) ^ (wide[i] >>> c);
+        }
+    }
+
+    public static void AbsElementwise(long[] a)
+    {
+        for (var i = 0; i < a.Length; i++) a[i] = Math.Abs(a[i]); // long.MinValue throws mid-loop
+    }
+
+    public static void SinElementwise(double[] a, double[] b)
+    {
+        for (var i = 0; i < a.Length; i++) b[i] = Math.Sin(a[i]) + Math.Exp(a[i] * 0.01) + Math.Log(Math.Abs(a[i]));
+    }
+
+    public static void PowElementwise(double[] a, double[] b)
+    {
+        for (var i = 0; i < a.Length; i++) b[i] = Math.Pow(a[i], b[i]) + Math.Cos(b[i]);
+    }
+
+    public static void FloorCeilSqrt(double[] a, double[] b)
+    {
+        for (var i = 0; i < a.Length; i++) b[i] = Math.Floor(a[i]) - Math.Ceiling(a[i] * 0.5) + Math.Sqrt(Math.Abs(a[i]));
+    }
+
+    public static void SelectElementwise(float[] a, float[] b, bool[] pickA)
+    {
+        for (var i = 0; i < a.Length; i++) b[i] = pickA[i] ? a[i] : a[i] > b[i] ? a[i] - b[i] : b[i];
+    }
+
+    public static void FloatRemainders(float[] a, float[] b)
+    {
+        for (var i = 0; i < a.Length; i++) b[i] = a[i] % b[i];
+    }
+
+    public static long ProductWraps(long[] a)
+    {
+        long p = 1;
+        for (var i = 0; i < a.Length; i++) p *= a[i] | 1;
+        return p;
+    }
 }
