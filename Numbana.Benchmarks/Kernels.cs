@@ -85,3 +85,31 @@ public static class Kernels
         return s;
     }
 }
+
+/// <summary>
+/// Twenty small, distinct loop functions of one signature, for the first-call measurement
+/// (<c>--first-call</c>): each is a separate specialization, so each is a fresh compile.
+/// </summary>
+public static class SmallKernels
+{
+    public static double K01(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; }
+    public static double K02(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) s += a[i] * b[i]; return s; }
+    public static double K03(double[] a, double[] b) { for (int i = 0; i < a.Length; i++) b[i] = 2.0 * a[i]; return b[0]; }
+    public static double K04(double[] a, double[] b) { double m = double.NegativeInfinity; for (int i = 0; i < a.Length; i++) m = Math.Max(m, a[i]); return m; }
+    public static double K05(double[] a, double[] b) { double m = double.PositiveInfinity; for (int i = 0; i < a.Length; i++) m = Math.Min(m, a[i]); return m; }
+    public static double K06(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) s += Math.Abs(a[i] - b[i]); return s; }
+    public static double K07(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) { double d = a[i] - b[i]; s += d * d; } return Math.Sqrt(s); }
+    public static double K08(double[] a, double[] b) { int c = 0; for (int i = 0; i < a.Length; i++) if (a[i] > b[i]) c++; return c; }
+    public static double K09(double[] a, double[] b) { for (int i = 0; i < a.Length; i++) b[i] += a[i]; return b[a.Length - 1]; }
+    public static double K10(double[] a, double[] b) { for (int i = 1; i < a.Length; i++) b[i] = a[i] - a[i - 1]; return b[1]; }
+    public static double K11(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) s += a[i] * a[i] * a[i]; return s; }
+    public static double K12(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i += 2) s += a[i]; return s; }
+    public static double K13(double[] a, double[] b) { for (int i = 0; i < a.Length; i++) b[i] = a[i] < 0 ? -a[i] : a[i]; return b[0]; }
+    public static double K14(double[] a, double[] b) { double s = 1; for (int i = 0; i < a.Length; i++) s *= 1.0 + a[i] * 1e-3; return s; }
+    public static double K15(double[] a, double[] b) { for (int i = 0; i < a.Length; i++) b[i] = Math.Floor(a[i] * 10.0) / 10.0; return b[0]; }
+    public static double K16(double[] a, double[] b) { double s = 0; for (int i = a.Length - 1; i >= 0; i--) s = s * 0.5 + a[i]; return s; }
+    public static double K17(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) for (int j = 0; j < b.Length; j++) s += a[i] * b[j]; return s; }
+    public static double K18(double[] a, double[] b) { long s = 0; for (int i = 0; i < a.Length; i++) s += (long)a[i]; return s; }
+    public static double K19(double[] a, double[] b) { for (int i = 0; i < a.Length; i++) b[i] = Math.Sqrt(a[i] * a[i] + 1.0); return b[0]; }
+    public static double K20(double[] a, double[] b) { double s = 0; int i = 0; while (i < a.Length) { if (a[i] != 0) s += 1.0 / a[i]; i++; } return s; }
+}
