@@ -6,6 +6,7 @@ using Numbana.IR;
 using Numbana.Llvm;
 using Numbana.Llvm.Handles;
 using Numbana.Lowering;
+using Numbana.Transforms;
 
 namespace Numbana.Backends.Cpu.Compilation;
 
@@ -23,7 +24,8 @@ internal sealed record CompiledSpecialization(
     TimeSpan CompileTime);
 
 /// <summary>
-/// The host pipeline, stage by stage: CIL to typed IR (<see cref="UnitBuilder"/>), IR to LLVM IR
+/// The host pipeline, stage by stage: CIL to typed IR (<see cref="UnitBuilder"/>), the IR passes
+/// (<see cref="IrPipeline"/>), IR to LLVM IR
 /// (<see cref="ModuleLowering"/>), LLVM's O0-O3 pipeline for the host CPU, then ORC LLJIT.
 /// </summary>
 internal static class CpuCompiler
@@ -38,7 +40,7 @@ internal static class CpuCompiler
         Interlocked.Increment(ref _compilations);
         var clock = Stopwatch.StartNew();
         var unit = UnitBuilder.Build(method, options);
-        foreach (var function in unit.Functions) Verifier.Verify(function);
+        IrPipeline.Run(unit);
         var typedIr = unit.ToString();
 
         var jit = HostJit.Shared;

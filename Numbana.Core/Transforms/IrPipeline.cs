@@ -1,0 +1,20 @@
+using Numbana.IR;
+
+namespace Numbana.Transforms;
+
+/// <summary>
+/// The passes that run on the typed IR, in order, between import and lowering. The verifier runs
+/// after each, so a broken pass is caught where it breaks the IR. Most optimization is LLVM's job;
+/// these passes exist for what LLVM cannot know (.NET semantics) or to keep the IR readable.
+/// </summary>
+internal static class IrPipeline
+{
+    public static void Run(CompilationUnit unit)
+    {
+        foreach (var function in unit.Functions)
+        {
+            DeadCodeElimination.Run(function); // drop the zero values of locals that are always assigned first
+            Verifier.Verify(function);
+        }
+    }
+}
