@@ -97,6 +97,24 @@ public abstract class ArrayTests(ExecutionTarget target) : ExecutionFixture(targ
             select (TestData.FloatsWithEdges(n, n), TestData.DoublesWithEdges(n, m), n));
     }
 
+    [Test] public void HoistedBoundsChecksThrowAtTheFirstBadIteration() =>
+        Diff.CheckVoid(K.OffsetCopy,
+            from n in new[] { 0, 1, 8, 100 } from offset in new[] { 0, 1, -1, 5, -5, int.MaxValue, int.MinValue } from count in new[] { 0, n / 2, n, n + 1 }
+            select (TestData.Doubles(n, n), new double[Math.Max(count, 0)], offset, count));
+
+    [Test] public void StridedAccesses() =>
+        Diff.Check(K.StridedSum, from start in new[] { 0, 5, 9, 19, -1 } from stride in new[] { 0, 1, 2, -1, 3, int.MaxValue, int.MinValue }
+                                 select (TestData.LongsWithEdges(20, 20), start, stride));
+
+    [Test] public void IndexArithmeticWrapsIn32Bits()
+    {
+        RequireBoundsCheck(); // a compiler that widens would read gigabytes out of range: with checks it throws instead of crashing
+        Diff.Check(K.WrappingIndex, Lengths.Select(n => TestData.Ints(n, n)));
+    }
+
+    [Test] public void ReverseIntoAnotherArray() =>
+        Diff.CheckVoid(K.ReverseInto, from n in Lengths from m in new[] { n, n - 1 } where m >= 0 select (TestData.IntsWithEdges(n, n), new int[m]));
+
     [Test] public void SwapElements() =>
         Diff.CheckVoid(K.Swap, from n in new[] { 1, 2, 9 } from i in Indices(n) from j in new[] { 0, n - 1, n }
                                select (TestData.LongsWithEdges(n, n), i, j));

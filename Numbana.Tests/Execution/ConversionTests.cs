@@ -70,6 +70,23 @@ public abstract class ConversionTests(ExecutionTarget target) : ExecutionFixture
         Diff.Check(K.LongThroughDouble, LongsForRounding);
         Diff.Check(K.LongThroughFloatToInt, LongsForRounding);
     }
+    [Test] public void ComparisonsAcrossTypesConvertFirst()
+    {
+        Diff.Check(K.IntLessThanDouble, Pairs(IntsForRounding, DoublesNearLimits));
+        Diff.Check(K.LongEqualsDouble, Pairs(LongsForRounding, DoublesNearLimits));
+        Diff.Check(K.LongLessThanFloat, Pairs(LongsForRounding, FloatsNearLimits));
+    }
+
+    [Test] public void FloatArithmeticStaysInSinglePrecision()
+    {
+        RequireExactFloats(); // fast math may fuse a * b + c
+        var random = TestData.Floats(31, 600, -4f, 4f);
+        var witnesses = Enumerable.Range(0, 200).Select(i => (random[i], random[i + 200], random[i + 400]))
+            .Concat(Enumerable.Range(0, 200).Select(i => (random[i], random[i], -(random[i] * random[i]))));
+        Diff.Check(K.FloatMulAdd, Triples(Floats).Concat(witnesses));
+        Diff.Check(K.FloatChain, Pairs(FloatsNearLimits).Concat(Enumerable.Range(0, 300).Select(i => (random[i], random[i + 300]))));
+    }
+
     [Test] public void MixedTypesInOneExpression()
     {
         var inputs =

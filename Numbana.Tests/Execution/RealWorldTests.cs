@@ -205,6 +205,17 @@ public abstract class RealWorldTests(ExecutionTarget target) : ExecutionFixture(
 
     [Test] public void LongProductWraps() => Diff.Check(K.ProductWraps, VectorLengths.Select(n => TestData.Longs(n, n)));
 
+    [Test] public void LargeArrays()
+    {
+        const int n = 100_003;
+        Diff.Check(K.Sum, new[] { DoubleData(1, n) }, DoubleSums);
+        Diff.Check(K.Dot, new[] { (PlainDoubles(2, n), PlainDoubles(3, n)) }, Tolerance.RelativeOf(1e-10));
+        Diff.CheckVoid(K.Daxpy, new[] { (0.75, PlainDoubles(4, n), PlainDoubles(5, n)) }, DoubleSums);
+        Diff.CheckVoid(K.PrefixSum, new[] { TestData.Longs(6, n) });
+        Diff.Check(K.SumInt, new[] { TestData.Ints(7, n) });
+        Diff.Check(K.CountAbove, new[] { (FloatData(8, n), 0.25f) });
+    }
+
     [Test] public void SieveOfEratosthenes() =>
         Diff.Check(K.CountPrimes, from limit in new[] { 0, 2, 3, 100, 10000 } from size in new[] { limit, limit / 2 }
                                   select (limit, new bool[size]));

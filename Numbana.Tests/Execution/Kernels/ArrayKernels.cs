@@ -149,4 +149,34 @@ public static class ArrayKernels
             floats[i] -= (float)doubles[i];
         }
     }
+
+    /// <summary>b[i] = a[i + offset]: a versioned (hoisted) bounds check must still throw at the first bad i.</summary>
+    public static void OffsetCopy(double[] a, double[] b, int offset, int n)
+    {
+        for (var i = 0; i < n; i++) b[i] = a[i + offset];
+    }
+
+    /// <summary>Strided reads; stride 0 and negative strides included.</summary>
+    public static long StridedSum(long[] a, int start, int stride)
+    {
+        long sum = 0;
+        for (int i = 0, j = start; i < 10; i++, j += stride) sum += a[j] * (i + 1);
+        return sum;
+    }
+
+    /// <summary>
+    /// i * 0x40000001 wraps to 4k for i = 4k in 32-bit arithmetic: every index is in range under .NET.
+    /// A compiler that widens the index arithmetic to 64 bits reads far out of range.
+    /// </summary>
+    public static int WrappingIndex(int[] a)
+    {
+        var sum = 0;
+        for (var i = 4; i < a.Length; i += 4) sum += a[i * 0x40000001];
+        return sum;
+    }
+
+    public static void ReverseInto(int[] a, int[] b)
+    {
+        for (var i = 0; i < a.Length; i++) b[a.Length - 1 - i] = a[i] * 2;
+    }
 }

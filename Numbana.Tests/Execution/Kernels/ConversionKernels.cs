@@ -28,4 +28,9 @@ public static class ConversionKernels
     public static long LongThroughDouble(long a) => (long)(double)a;         // saturates at 2^63 (long.MaxValue)
     public static int LongThroughFloatToInt(long a) => (int)(float)a;
     public static double MixedExpression(int i, long l, float f, double d) => i * d + l / (double)f + (float)(i + l);
+    public static bool IntLessThanDouble(int i, double d) => i < d;                 // i converted to double
+    public static bool LongEqualsDouble(long l, double d) => l == d;                // l rounded to double first
+    public static bool LongLessThanFloat(long l, float f) => l < f;                 // conv.r4 (one rounding) then compare
+    public static float FloatMulAdd(float a, float b, float c) => a * b + c;        // float precision, not fused
+    public static float FloatChain(float a, float b) => (a * b + a) * (b - a) / (a + b + 1f);
 }
