@@ -154,6 +154,15 @@ public abstract class ArithmeticTests(ExecutionTarget target) : ExecutionFixture
         Diff.Check(K.ShiftBySum, Triples(Ints, [0, 1, 31, 32, -1], [0, 1, 33, -32]));
     }
 
+    [Test] public void ConstantsInEveryForm()
+    {
+        Diff.Check(K.IntConstants, Ints);
+        Diff.Check(K.LongConstants, Longs);
+        Diff.Check(K.DoubleConstants, Pairs(Doubles, [0, 1, 2, 3, 4, 5, 6, 7, 8]));
+        Diff.Check(K.FloatConstants, Pairs(Floats, [0, 1, 2, 3, 4, 5, 6]));
+    }
+    [Test] public void ChainedAssignmentsAndIncrements() => Diff.Check(K.ChainedAssignment, Pairs(Ints));
+
     // ---- bool ----
     [Test] public void BoolOperators()
     {

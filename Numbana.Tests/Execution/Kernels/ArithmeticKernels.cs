@@ -127,4 +127,46 @@ public static class ArithmeticKernels
     public static long MinusOneConstantLong(long a) => a * -1L - 1L;
     public static long ShiftByLongDerivedCount(long a, long b) => (a << (int)b) ^ (a >> (int)(b >> 1)) ^ (a >>> (int)~b);
     public static int ShiftBySum(int a, int b, int c) => (a << (b + c)) + (a >> (b - c));
+
+    // constants in every IL form: ldc.i4.m1 .. ldc.i4.8, ldc.i4.s, ldc.i4, ldc.i8, ldc.r4, ldc.r8 (special values too)
+    public static int IntConstants(int x) =>
+        x * 0 + x * 1 - x * 2 + x * 3 - x * 4 + x * 5 - x * 6 + x * 7 - x * 8 + (x ^ -1)
+        + (x & 127) - (x | -128) + (x ^ 128) - (x & -129) + (x ^ 0x7FFFFFFF) + (x ^ int.MinValue) + (x & 0x12345678);
+
+    public static long LongConstants(long x) =>
+        (x ^ -1L) + (x & 0x7FFFFFFFFFFFFFFF) - (x | long.MinValue) + (x ^ 0x123456789ABCDEF0) + (x & 0xFFFFFFFFL) + (x ^ 4294967296L)
+        + x * 9 - (x & -2147483649L) + (x | 2147483648L);
+
+    public static double DoubleConstants(double x, int which)
+    {
+        if (which == 0) return x * -0.0;
+        if (which == 1) return x + double.NaN;
+        if (which == 2) return x - double.PositiveInfinity;
+        if (which == 3) return x * double.Epsilon;
+        if (which == 4) return x + double.MaxValue;
+        if (which == 5) return x - double.MinValue;
+        if (which == 6) return x * 0.1 + 1e-310;
+        if (which == 7) return x == -0.0 ? 1.0 : 2.0;
+        return x / -3.0e300;
+    }
+
+    public static float FloatConstants(float x, int which)
+    {
+        if (which == 0) return x * -0.0f;
+        if (which == 1) return x + float.NaN;
+        if (which == 2) return x - float.NegativeInfinity;
+        if (which == 3) return x * float.Epsilon;
+        if (which == 4) return x + float.MaxValue;
+        if (which == 5) return x * 0.1f + 1e-40f;
+        return x / -3e38f;
+    }
+
+    public static int ChainedAssignment(int a, int b)
+    {
+        int x, y, z;
+        x = y = z = a * b;   // dup
+        z += ++x;
+        y -= x--;
+        return x * 31 + y * 17 + z;
+    }
 }

@@ -89,4 +89,14 @@ public static class CallKernels
 
     public static int CalleeOverflowDivision(long a, long b) => (int)(a / b); // long.MinValue / -1 throws
     public static long CallerOfOverflow(long a, long b) => CalleeOverflowDivision(a, b) + 1L;
+
+    /// <summary>Six parameters of mixed types (ldarg.s in the callee).</summary>
+    public static double SixParameters(int a, long b, float c, double d, bool e, int f)
+        => e ? a * d + b - c * f : (b % (f == 0 ? 1 : f)) / (double)c + d;
+
+    public static double CallsSix(int a, double d) => SixParameters(a, a * 3L, (float)d, d, a > 0, a - 1) + SixParameters(-a, long.MaxValue, 0.5f, -d, false, 0);
+
+    public static bool BoolCallee(int x, bool flip) => (x > 3) ^ flip;
+
+    public static int NestedCallsAsArguments(int x) => Square(Level1(Square(x) % 1000 + 1, Divide(x, 7) | 1)) + (BoolCallee(x, x < 0) ? 1 : 0);
 }
