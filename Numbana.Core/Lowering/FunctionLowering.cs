@@ -71,7 +71,7 @@ internal sealed partial class FunctionLowering
                 foreach (var parameter in block.Parameters)
                 {
                     var phi = LLVMBuildPhi(_builder, _types.ValueType(parameter.Type), "");
-                    if (FastMath && parameter.Type.IsFloat) LLVMSetFastMathFlags(phi, LLVMFastMathFlags.LLVMFastMathAll);
+                    if (FastMath && parameter.Type.IsFloat) LLVMSetFastMathFlags(phi, (LLVMFastMathFlags)_module.Options.FastMathFlags);
                     _values[parameter] = phi;
                 }
         }
@@ -123,6 +123,7 @@ internal sealed partial class FunctionLowering
     {
         ConstantInstruction constant => LowerConstant(constant),
         BinaryInstruction binary => LowerBinary(binary),
+        CheckedBinaryInstruction checkedBinary => LowerCheckedBinary(checkedBinary),
         UnaryInstruction unary => LowerUnary(unary),
         CompareInstruction compare => LowerCompare(compare),
         ConvertInstruction convert => LowerConvert(convert),
@@ -198,6 +199,6 @@ internal sealed partial class FunctionLowering
     private void ApplyFastMath(LLVMValueRef instruction)
     {
         if (FastMath && LLVMCanValueUseFastMathFlags(instruction) != 0)
-            LLVMSetFastMathFlags(instruction, LLVMFastMathFlags.LLVMFastMathAll);
+            LLVMSetFastMathFlags(instruction, (LLVMFastMathFlags)_module.Options.FastMathFlags);
     }
 }
