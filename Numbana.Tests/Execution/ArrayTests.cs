@@ -115,6 +115,21 @@ public abstract class ArrayTests(ExecutionTarget target) : ExecutionFixture(targ
     [Test] public void ReverseIntoAnotherArray() =>
         Diff.CheckVoid(K.ReverseInto, from n in Lengths from m in new[] { n, n - 1 } where m >= 0 select (TestData.IntsWithEdges(n, n), new int[m]));
 
+    [Test] public void ExceptionOrderWithinOneStatement()
+    {
+        RequireBoundsCheck(); // most inputs end out of range
+        static int[] WithAt(int[] values, int at, int value) => values.Select((v, i) => i == at ? value : v).ToArray();
+        Diff.CheckVoid(K.DivideInto,
+            from n in new[] { 4, 20 } from zeroAt in new[] { -1, 0, 3, n - 1 } from minAt in new[] { -1, 3 }
+            from dLength in new[] { n, 3, 4 } from bLength in new[] { n, 3, 4 }
+            select (WithAt(TestData.Ints(n, n), minAt, int.MinValue),
+                    WithAt(WithAt(TestData.Ints(n + 1, dLength, 1, 9), zeroAt, 0), minAt, -1),
+                    new int[bLength]));
+        Diff.CheckVoid(K.AbsInto,
+            from n in new[] { 4, 20 } from at in new[] { -1, 0, 3 } from bLength in new[] { n, 3 } from count in new[] { n, n + 1 }
+            select (TestData.Longs(n, n, -9, 9).Select((v, i) => i == at ? long.MinValue : v).ToArray(), new long[bLength], count));
+    }
+
     [Test] public void SwapElements() =>
         Diff.CheckVoid(K.Swap, from n in new[] { 1, 2, 9 } from i in Indices(n) from j in new[] { 0, n - 1, n }
                                select (TestData.LongsWithEdges(n, n), i, j));

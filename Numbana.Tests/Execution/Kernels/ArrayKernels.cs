@@ -179,4 +179,18 @@ public static class ArrayKernels
     {
         for (var i = 0; i < a.Length; i++) b[a.Length - 1 - i] = a[i] * 2;
     }
+
+    /// <summary>
+    /// .NET's order within one statement: a[i] is read, then d[i], then the division checks run, and only then
+    /// the store's bounds check on b. Which exception comes first must not change.
+    /// </summary>
+    public static void DivideInto(int[] a, int[] d, int[] b)
+    {
+        for (var i = 0; i < a.Length; i++) b[i] = a[i] / d[i];
+    }
+
+    public static void AbsInto(long[] a, long[] b, int n)
+    {
+        for (var i = 0; i < n; i++) b[i] = Math.Abs(a[i]);
+    }
 }
