@@ -102,6 +102,16 @@ public static partial class Program
                 Median(() => Kernels.MatMulIkj(a, b, cNet, n), reps, warmUp: 1),
                 Median(() => jit(a, b, cJit, n), reps, warmUp: 1),
                 firstCall, Internals.Compiled(Kernels.MatMulIkj, JitOptions.Default)));
+
+            // The same without bounds checks: what the checks cost once LLVM has hoisted them.
+            var uncheckedOptions = new JitOptions { BoundsCheck = false };
+            var noChecks = Jit.Compile<Action<double[], double[], double[], int>>(Kernels.MatMulIkj, uncheckedOptions);
+            actual = new double[n * n];
+            firstCall = Time(() => noChecks(a, b, actual, n));
+            rows.Add(new Row("  same, BoundsCheck=false", SameBits(expected, actual),
+                Median(() => Kernels.MatMulIkj(a, b, cNet, n), reps, warmUp: 1),
+                Median(() => noChecks(a, b, cJit, n), reps, warmUp: 1),
+                firstCall, Internals.Compiled(Kernels.MatMulIkj, uncheckedOptions)));
         }
 
         // polynomial (Horner, degree 5)
