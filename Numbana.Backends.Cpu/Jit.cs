@@ -16,4 +16,34 @@ public static class Jit
     /// </example>
     public static TDelegate Compile<TDelegate>(TDelegate method, JitOptions? options = null) where TDelegate : Delegate
         => Backends.Cpu.Runtime.DelegateCompiler.Compile(method, options ?? JitOptions.Default);
+
+    /// <summary>
+    /// A <see cref="JitFunction"/> for <paramref name="method"/>: compiled once per signature of runtime
+    /// argument types, at the first call with that signature. The method may be an open generic method
+    /// definition; it must be static.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// JitFunction dot = Jit.Compile(typeof(Kernels).GetMethod(nameof(Kernels.Dot))!);
+    /// object? r = dot.Invoke(xs, ys);
+    /// </code>
+    /// </example>
+    public static JitFunction Compile(System.Reflection.MethodInfo method, JitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return new JitFunction(method, null, options ?? JitOptions.Default);
+    }
+
+    /// <summary>A <see cref="JitFunction"/> for the method of <paramref name="function"/> (a static method or a lambda without captures).</summary>
+    public static JitFunction Compile(Delegate function, JitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return new JitFunction(function.Method, function.Target, options ?? JitOptions.Default);
+    }
+
+    /// <summary>
+    /// Where non-strict mode reports a method that runs as .NET code (once per signature, as a warning
+    /// with the method, the signature and the reason). The "Numbana" EventSource reports it too.
+    /// </summary>
+    public static Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
 }

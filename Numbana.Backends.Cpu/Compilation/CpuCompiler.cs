@@ -21,7 +21,9 @@ internal sealed record CompiledSpecialization(
     string TypedIr,
     string LlvmIr,
     string OptimizedLlvmIr,
-    TimeSpan CompileTime);
+    TimeSpan CompileTime,
+    IReadOnlyList<Type>? ArgumentTypes = null,
+    bool FromDiskCache = false);
 
 /// <summary>
 /// The host pipeline, stage by stage: CIL to typed IR (<see cref="UnitBuilder"/>), the IR passes
@@ -35,33 +37,46 @@ internal static class CpuCompiler
     /// <summary>How many specializations this process has compiled (for tests of the cache and of thread safety).</summary>
     public static long CompilationCount => Interlocked.Read(ref _compilations);
 
-    public static CompiledSpecialization Compile(MethodInfo method, JitOptions options)
+    public static CompiledSpecialization Compile(MethodInfo method, JitOptions options) => Compile(method, null, options);
+
+    /// <summary>Compiles the specialization for the runtime <paramref name="argumentTypes"/> (null: the declared parameter types).</summary>
+    public static CompiledSpecialization Compile(MethodInfo method, IReadOnlyList<Type>? argumentTypes, JitOptions options)
     {
-        Interlocked.Increment(ref _compilations);
         var clock = Stopwatch.StartNew();
-        var unit = UnitBuilder.Build(method, options);
+        var unit = UnitBuilder.Build(method, options, argumentTypes);
         IrPipeline.Run(unit);
         var typedIr = unit.ToString();
 
         var jit = HostJit.Shared;
+        // The on-disk cache is consulted after import (its key hashes the IL of every function in the unit)
+        // and before LLVM: a hit skips optimization and code generation.
+        var cacheKey = options.Cache ? Caching.ObjectCache.KeyFor(unit, argumentTypes, options, jit) : null;
+        if (cacheKey is not null && Caching.ObjectCache.TryLoad(cacheKey, jit) is { } hit)
+            return new CompiledSpecialization(method, options, hit.Address, typedIr, "", hit.OptimizedLlvmIr, clock.Elapsed, argumentTypes, FromDiskCache: true);
+        Interlocked.Increment(ref _compilations);
         using var moduleContext = JitModuleContext.Create();
         var module = LlvmModule.Create(unit.EntryPoint.Name, moduleContext.Context);
         try
         {
             var entryName = ModuleLowering.Lower(unit, moduleContext.Context.Ref, module.Ref, options);
+            if (cacheKey is not null) entryName = Caching.ObjectCache.GiveUniqueName(module, entryName);
             var llvmIr = module.PrintToString();
             if (!module.TryVerify(out var verifierMessage))
                 throw new InvalidOperationException($"Numbana produced invalid LLVM IR for {MethodNames.Describe(method)} (a bug in Numbana):\n{verifierMessage}\n{llvmIr}");
 
-            using (var targetMachine = jit.CreateTargetMachine())
+            using (var targetMachine = TargetSelection.CreateTargetMachine(jit, options))
             {
                 module.SetTargetFrom(targetMachine);
+                TargetSelection.ApplyCpu(module, options, targetMachine);
                 LlvmPasses.Run(module, targetMachine, $"default<O{options.OptLevel}>");
             }
             var optimizedIr = module.PrintToString();
-            jit.AddModule(OrcThreadSafeModule.Create(module, moduleContext.ThreadSafeContext));
+            if (cacheKey is not null)
+                Caching.ObjectCache.EmitAddAndStore(cacheKey, module, entryName, optimizedIr, jit, options);
+            else
+                jit.AddModule(OrcThreadSafeModule.Create(module, moduleContext.ThreadSafeContext));
             var address = jit.Lookup(entryName);
-            var compiled = new CompiledSpecialization(method, options, (IntPtr)(long)address, typedIr, llvmIr, optimizedIr, clock.Elapsed);
+            var compiled = new CompiledSpecialization(method, options, (IntPtr)(long)address, typedIr, llvmIr, optimizedIr, clock.Elapsed, argumentTypes);
             StageDump.WriteIfRequested(compiled);
             return compiled;
         }

@@ -110,6 +110,24 @@ internal sealed class HostJit : IDisposable
     }
 
     /// <summary>
+    /// Adds a relocatable object file (made by a target machine with this JIT's triple, CPU and features)
+    /// to the main dylib; its symbols are linked at their first <see cref="Lookup"/>. The bytes are copied.
+    /// </summary>
+    /// <exception cref="LlvmException">LLVM refused the object (e.g. it defines a symbol already defined).</exception>
+    public unsafe void AddObjectFile(ReadOnlySpan<byte> objectFile, string name)
+    {
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            LLVMMemoryBufferRef buffer;
+            fixed (byte* bytes = objectFile)
+                buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, (nuint)objectFile.Length, name);
+            // LLVMOrcLLJITAddObjectFile takes the buffer, whether it succeeds or not.
+            LlvmText.ThrowIfError(LLVMOrcLLJITAddObjectFile(jit.Ref, jit.MainJitDylib, buffer), "adding an object file to the JIT");
+        }
+    }
+
+    /// <summary>
     /// Adds a module whose code can be removed later by disposing the returned handle (its symbols
     /// then disappear; calling its code afterwards crashes). Takes the module.
     /// </summary>

@@ -57,7 +57,7 @@ internal sealed partial class Importer
                 "check the inputs before the loop and return an error value, or move the try/catch into the .NET code that calls the compiled method.",
                 method, clause.TryOffset, "try", Diagnostics.SourceLocator.Find(method, clause.TryOffset));
         }
-        var localTypes = body.LocalVariables.Select(local => local.LocalType).ToArray();
+        var localTypes = body.LocalVariables.Select(local => SubstituteGenericParameters(local.LocalType, method)).ToArray();
         if (method.IsGenericMethodDefinition || method.ContainsGenericParameters)
             throw new UnsupportedIlException("Open generic methods cannot be compiled yet: call a non-generic method.", method, -1, null);
         if (!method.IsStatic && !IsCompilerGeneratedClosure(method.DeclaringType))
@@ -243,7 +243,7 @@ internal sealed partial class Importer
                 Pop();
                 break;
             default:
-                if (!TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportControlFlow(instruction)
+                if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportControlFlow(instruction)
                     && !TryImportArray(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
                 break;

@@ -19,10 +19,17 @@ internal sealed class UnitBuilder
 
     public JitOptions Options { get; }
 
-    public static CompilationUnit Build(MethodInfo entryMethod, JitOptions options)
+    public static CompilationUnit Build(MethodInfo entryMethod, JitOptions options) => Build(entryMethod, options, argumentTypes: null);
+
+    /// <summary>
+    /// Builds the unit for a specialization on <paramref name="argumentTypes"/>, the runtime types of the
+    /// arguments (null: the declared parameter types). A parameter declared as an interface or base
+    /// type (IReadOnlyList&lt;double&gt;, object) is compiled as the array the argument is.
+    /// </summary>
+    public static CompilationUnit Build(MethodInfo entryMethod, JitOptions options, IReadOnlyList<Type>? argumentTypes)
     {
         var builder = new UnitBuilder(options);
-        var entry = builder.CreateFunction(entryMethod, caller: null);
+        var entry = builder.CreateFunction(entryMethod, caller: null, argumentTypes);
         var unit = new CompilationUnit(entry);
         while (builder._pending.TryDequeue(out var function))
         {
@@ -43,9 +50,11 @@ internal sealed class UnitBuilder
     public Function GetOrAddFunction(MethodInfo method, MethodBase caller) =>
         _functions.TryGetValue(method, out var function) ? function : CreateFunction(method, caller);
 
-    private Function CreateFunction(MethodInfo method, MethodBase? caller)
+    private Function CreateFunction(MethodInfo method, MethodBase? caller, IReadOnlyList<Type>? argumentTypes = null)
     {
-        var parameterTypes = method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray();
+        var parameterTypes = argumentTypes is null
+            ? method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray()
+            : method.GetParameters().Select((p, i) => MapArgumentType(method, p, argumentTypes[i])).ToArray();
         var returnType = MapSignatureType(method, method.ReturnType, "return type");
         var id = Interlocked.Increment(ref _uniqueNames);
         var function = new Function($"numbana.{Sanitize(method.DeclaringType?.Name)}.{Sanitize(method.Name)}.{id}", method, parameterTypes, returnType);
@@ -59,6 +68,13 @@ internal sealed class UnitBuilder
     {
         if (ClrTypes.TryMap(type, out var whyNot) is { } mapped) return mapped;
         throw new UnsupportedIlException($"The {what} has type {MethodNames.TypeName(type)}: {whyNot}.", method, -1, null,
+            Diagnostics.SourceLocator.Find(method, -1));
+    }
+
+    private static NType MapArgumentType(MethodInfo method, ParameterInfo parameter, Type runtimeType)
+    {
+        if (SpecializedTypes.TryMap(parameter.ParameterType, runtimeType, out var whyNot) is { } mapped) return mapped;
+        throw new UnsupportedIlException($"Parameter '{parameter.Name}' receives a {MethodNames.TypeName(runtimeType)}: {whyNot}.", method, -1, null,
             Diagnostics.SourceLocator.Find(method, -1));
     }
 

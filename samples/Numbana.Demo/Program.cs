@@ -32,7 +32,7 @@ public static partial class Program
         }
 
         var total = Stopwatch.StartNew();
-        Console.WriteLine($"Numbana demo: vectors of {size:N0} doubles, matmul {matmulSize}x{matmulSize}, median of {_repetitions} runs after warm-up");
+        Console.WriteLine($"Numbana demo: vectors of {size:N0} doubles, matmul {matmulSize}x{matmulSize}, median of {_repetitions} runs after warm-up, .NET and Numbana calls alternating");
         Console.WriteLine($".NET {Environment.Version} ({RuntimeInformation.OSDescription.Trim()}, {Environment.ProcessorCount} cores)");
         var load = Stopwatch.StartNew();
         var host = Internals.HostCpuDescription();
@@ -54,7 +54,7 @@ public static partial class Program
             var firstCall = Time(() => jit(0.5, x, actual));
             var yNet = (double[])y.Clone();
             var yJit = (double[])y.Clone();
-            rows.Add(new Row("daxpy", SameBits(expected, actual), Median(() => Kernels.Daxpy(1e-9, x, yNet)), Median(() => jit(1e-9, x, yJit)),
+            rows.Add(new Row("daxpy", SameBits(expected, actual), Pair(() => Kernels.Daxpy(1e-9, x, yNet), () => jit(1e-9, x, yJit)),
                 firstCall, Internals.Compiled(Kernels.Daxpy, JitOptions.Default)));
         }
 
@@ -63,7 +63,7 @@ public static partial class Program
             var jit = Jit.Compile<Func<double[], double[], double>>(Kernels.Dot);
             double actual = 0;
             var firstCall = Time(() => actual = jit(x, y));
-            rows.Add(new Row("dot", SameBits(Kernels.Dot(x, y), actual), Median(() => Kernels.Dot(x, y)), Median(() => jit(x, y)),
+            rows.Add(new Row("dot", SameBits(Kernels.Dot(x, y), actual), Pair(() => Kernels.Dot(x, y), () => jit(x, y)),
                 firstCall, Internals.Compiled(Kernels.Dot, JitOptions.Default)));
         }
 
@@ -72,7 +72,7 @@ public static partial class Program
             var jit = Jit.Compile<Func<double[], double>>(Kernels.Sum);
             double actual = 0;
             var firstCall = Time(() => actual = jit(x));
-            rows.Add(new Row("sum", SameBits(Kernels.Sum(x), actual), Median(() => Kernels.Sum(x)), Median(() => jit(x)),
+            rows.Add(new Row("sum", SameBits(Kernels.Sum(x), actual), Pair(() => Kernels.Sum(x), () => jit(x)),
                 firstCall, Internals.Compiled(Kernels.Sum, JitOptions.Default)));
 
             var fastOptions = new JitOptions { FastMath = true };
@@ -82,7 +82,7 @@ public static partial class Program
             var exact = Kernels.Sum(positive);
             var error = Math.Abs(fast(positive) - exact) / Math.Abs(exact);
             var check = error <= 1e-12 ? $"within {error:E1} relative (FastMath)" : null;
-            rows.Add(new Row("sum (FastMath)", check, Median(() => Kernels.Sum(x)), Median(() => fast(x)),
+            rows.Add(new Row("sum (FastMath)", check, Pair(() => Kernels.Sum(x), () => fast(x)),
                 firstCall, Internals.Compiled(Kernels.Sum, fastOptions)));
         }
 
@@ -99,8 +99,7 @@ public static partial class Program
             var cNet = new double[n * n];
             var cJit = new double[n * n];
             rows.Add(new Row($"matmul i-k-j {n}x{n}", SameBits(expected, actual),
-                Median(() => Kernels.MatMulIkj(a, b, cNet, n), reps, warmUp: 1),
-                Median(() => jit(a, b, cJit, n), reps, warmUp: 1),
+                Pair(() => Kernels.MatMulIkj(a, b, cNet, n), () => jit(a, b, cJit, n), reps, warmUp: 1),
                 firstCall, Internals.Compiled(Kernels.MatMulIkj, JitOptions.Default)));
 
             // The same without bounds checks: what the checks cost once LLVM has hoisted them.
@@ -109,8 +108,7 @@ public static partial class Program
             actual = new double[n * n];
             firstCall = Time(() => noChecks(a, b, actual, n));
             rows.Add(new Row("  same, BoundsCheck=false", SameBits(expected, actual),
-                Median(() => Kernels.MatMulIkj(a, b, cNet, n), reps, warmUp: 1),
-                Median(() => noChecks(a, b, cJit, n), reps, warmUp: 1),
+                Pair(() => Kernels.MatMulIkj(a, b, cNet, n), () => noChecks(a, b, cJit, n), reps, warmUp: 1),
                 firstCall, Internals.Compiled(Kernels.MatMulIkj, uncheckedOptions)));
         }
 
@@ -120,7 +118,7 @@ public static partial class Program
             double[] expected = new double[size], actual = new double[size];
             Kernels.Polynomial(x, expected);
             var firstCall = Time(() => jit(x, actual));
-            rows.Add(new Row("polynomial (Horner)", SameBits(expected, actual), Median(() => Kernels.Polynomial(x, expected)), Median(() => jit(x, actual)),
+            rows.Add(new Row("polynomial (Horner)", SameBits(expected, actual), Pair(() => Kernels.Polynomial(x, expected), () => jit(x, actual)),
                 firstCall, Internals.Compiled(Kernels.Polynomial, JitOptions.Default)));
         }
 
@@ -130,7 +128,7 @@ public static partial class Program
             double[] expected = new double[size], actual = new double[size];
             Kernels.SqrtExp(x, expected);
             var firstCall = Time(() => jit(x, actual));
-            rows.Add(new Row("sqrt * exp", SameBits(expected, actual), Median(() => Kernels.SqrtExp(x, expected)), Median(() => jit(x, actual)),
+            rows.Add(new Row("sqrt * exp", SameBits(expected, actual), Pair(() => Kernels.SqrtExp(x, expected), () => jit(x, actual)),
                 firstCall, Internals.Compiled(Kernels.SqrtExp, JitOptions.Default)));
         }
 
@@ -143,7 +141,7 @@ public static partial class Program
             var check = expectedCount != actualCount ? null : SameBits(expected, actual);
             if (expectedCount != actualCount) Console.Error.WriteLine($"clamp/count: .NET counted {expectedCount}, Numbana {actualCount}");
             double[] xNet = (double[])x.Clone(), xJit = (double[])x.Clone();
-            rows.Add(new Row("clamp + count", check, Median(() => Kernels.ClampCount(xNet, -0.8, 0.8, 0.25)), Median(() => jit(xJit, -0.8, 0.8, 0.25)),
+            rows.Add(new Row("clamp + count", check, Pair(() => Kernels.ClampCount(xNet, -0.8, 0.8, 0.25), () => jit(xJit, -0.8, 0.8, 0.25)),
                 firstCall, Internals.Compiled(Kernels.ClampCount, JitOptions.Default)));
         }
 
@@ -162,7 +160,11 @@ public static partial class Program
         return 0;
     }
 
-    private sealed record Row(string Kernel, string? Check, double NetMs, double JitMs, double FirstCallMs, Internals.CompileInfo? Compile);
+    private sealed record Row(string Kernel, string? Check, (double Net, double Jit) Ms, double FirstCallMs, Internals.CompileInfo? Compile)
+    {
+        public double NetMs => Ms.Net;
+        public double JitMs => Ms.Jit;
+    }
 
     private static void Print(List<Row> rows)
     {
@@ -183,14 +185,24 @@ public static partial class Program
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static double Median(Action action, int repetitions = -1, int warmUp = 3)
+    /// <summary>
+    /// Medians of single calls of the .NET and the Numbana version, measured alternately so that
+    /// both see the same machine load (the reference machine is a shared 2-core VM).
+    /// </summary>
+    private static (double Net, double Jit) Pair(Action net, Action jit, int repetitions = -1, int warmUp = 3)
     {
         if (repetitions < 0) repetitions = _repetitions;
-        for (int i = 0; i < warmUp; i++) action();
-        var samples = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) samples[i] = Time(action);
-        Array.Sort(samples);
-        return samples[repetitions / 2];
+        for (int i = 0; i < warmUp; i++) { net(); jit(); }
+        var netSamples = new double[repetitions];
+        var jitSamples = new double[repetitions];
+        for (int i = 0; i < repetitions; i++)
+        {
+            netSamples[i] = Time(net);
+            jitSamples[i] = Time(jit);
+        }
+        Array.Sort(netSamples);
+        Array.Sort(jitSamples);
+        return (netSamples[repetitions / 2], jitSamples[repetitions / 2]);
     }
 
     private static string? SameBits(double expected, double actual) =>

@@ -1,0 +1,189 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.InteropServices;
+using Numbana.Backends.Cpu.Runtime;
+using Numbana.IR;
+using Numbana.Typing;
+
+namespace Numbana.Backends.Cpu.Dispatch;
+
+/// <summary>How one argument reaches the native entry point.</summary>
+internal enum ArgumentKind
+{
+    /// <summary>A primitive, passed by value.</summary>
+    Scalar,
+    /// <summary>A T[]: pinned, passed as (pointer to element 0, length).</summary>
+    Array,
+    /// <summary>A List&lt;T&gt;: its backing storage (<see cref="CollectionsMarshal.AsSpan{T}"/>) pinned, passed as (pointer, Count).</summary>
+    List,
+}
+
+/// <summary>
+/// Emits the IL that calls a compiled entry point: the entry's address is a constant in the code (a
+/// specialization is compiled before its caller is emitted), arrays and lists are pinned for the call,
+/// and a non-zero status raises its .NET exception. Both callers of <see cref="JitFunction"/> use it: the
+/// typed delegates of <c>As&lt;TDelegate&gt;</c> and the per-signature invokers of <c>Invoke(object[])</c>.
+/// </summary>
+internal static class NativeCallEmitter
+{
+    private static readonly MethodInfo RaiseMethod = typeof(ExceptionRaiser).GetMethod(nameof(ExceptionRaiser.Raise))!;
+    private static readonly ConstructorInfo ArgumentNullConstructor = typeof(ArgumentNullException).GetConstructor([typeof(string)])!;
+    private static readonly MethodInfo ArrayDataReference = typeof(MemoryMarshal).GetMethods()
+        .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition && m.GetParameters()[0].ParameterType.IsArray);
+    private static readonly MethodInfo AsSpan = typeof(CollectionsMarshal).GetMethod(nameof(CollectionsMarshal.AsSpan))!;
+
+    public static ArgumentKind KindOf(Type runtimeType) =>
+        runtimeType.IsSZArray ? ArgumentKind.Array
+        : SpecializedTypes.IsList(runtimeType, out _) ? ArgumentKind.List
+        : ArgumentKind.Scalar;
+
+    /// <summary>
+    /// Emits the call. <paramref name="loadArgument"/> pushes argument i as <paramref name="argumentTypes"/>[i]
+    /// (already cast or unboxed). Leaves the result (of <paramref name="returnType"/>, the CLR type) on the stack, or nothing for void.
+    /// </summary>
+    public static void Emit(ILGenerator il, IReadOnlyList<Type> argumentTypes, IReadOnlyList<string> names, Type returnType,
+        IntPtr entryPoint, Action<int> loadArgument)
+    {
+        var abiTypes = new List<Type>();
+        for (var i = 0; i < argumentTypes.Count; i++)
+        {
+            var type = argumentTypes[i];
+            switch (KindOf(type))
+            {
+                case ArgumentKind.Array:
+                {
+                    var array = il.DeclareLocal(type, pinned: true);
+                    loadArgument(i);
+                    il.Emit(OpCodes.Dup);
+                    il.Emit(OpCodes.Stloc, array);
+                    EmitNullCheck(il, names[i]);
+                    il.Emit(OpCodes.Ldloc, array);
+                    il.Emit(OpCodes.Call, ArrayDataReference.MakeGenericMethod(type.GetElementType()!));
+                    il.Emit(OpCodes.Conv_U);
+                    il.Emit(OpCodes.Ldloc, array);
+                    il.Emit(OpCodes.Ldlen);
+                    il.Emit(OpCodes.Conv_I4);
+                    abiTypes.Add(typeof(IntPtr));
+                    abiTypes.Add(typeof(int));
+                    break;
+                }
+                case ArgumentKind.List:
+                {
+                    var element = type.GetGenericArguments()[0];
+                    var spanType = typeof(Span<>).MakeGenericType(element);
+                    var span = il.DeclareLocal(spanType);
+                    var pinnedReference = il.DeclareLocal(element.MakeByRefType(), pinned: true);
+                    loadArgument(i);
+                    il.Emit(OpCodes.Dup);
+                    EmitNullCheck(il, names[i]);
+                    il.Emit(OpCodes.Call, AsSpan.MakeGenericMethod(element));
+                    il.Emit(OpCodes.Stloc, span);
+                    il.Emit(OpCodes.Ldloca, span);
+                    il.Emit(OpCodes.Call, spanType.GetMethod(nameof(Span<int>.GetPinnableReference))!);
+                    il.Emit(OpCodes.Stloc, pinnedReference);
+                    il.Emit(OpCodes.Ldloc, pinnedReference);
+                    il.Emit(OpCodes.Conv_U);
+                    il.Emit(OpCodes.Ldloca, span);
+                    il.Emit(OpCodes.Call, spanType.GetProperty(nameof(Span<int>.Length))!.GetMethod!);
+                    abiTypes.Add(typeof(IntPtr));
+                    abiTypes.Add(typeof(int));
+                    break;
+                }
+                default:
+                    loadArgument(i);
+                    abiTypes.Add(NativeSignature.ScalarAbiType(ClrTypes.TryMap(type, out _)!));
+                    break;
+            }
+        }
+
+        LocalBuilder? result = null;
+        var returnIr = returnType == typeof(void) ? NType.Void : ClrTypes.TryMap(returnType, out _)!;
+        if (returnIr != NType.Void)
+        {
+            result = il.DeclareLocal(NativeSignature.ScalarAbiType(returnIr));
+            il.Emit(OpCodes.Ldloca, result);
+            il.Emit(OpCodes.Conv_U);
+        }
+        else
+        {
+            il.Emit(OpCodes.Ldc_I4_0);
+            il.Emit(OpCodes.Conv_U);
+        }
+        abiTypes.Add(typeof(IntPtr));
+
+        il.Emit(OpCodes.Ldc_I8, (long)entryPoint);
+        il.Emit(OpCodes.Conv_I);
+        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
+        var ok = il.DefineLabel();
+        var status = il.DeclareLocal(typeof(int));
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, status);
+        il.Emit(OpCodes.Brfalse, ok);
+        il.Emit(OpCodes.Ldloc, status);
+        il.Emit(OpCodes.Call, RaiseMethod);
+        il.MarkLabel(ok);
+        if (result is not null)
+        {
+            il.Emit(OpCodes.Ldloc, result);
+            if (returnIr == NType.Bool)
+            {
+                il.Emit(OpCodes.Ldc_I4_0);
+                il.Emit(OpCodes.Cgt_Un);
+            }
+        }
+    }
+
+    /// <summary>Consumes the reference on the stack; throws ArgumentNullException when it is null.</summary>
+    private static void EmitNullCheck(ILGenerator il, string name)
+    {
+        var notNull = il.DefineLabel();
+        il.Emit(OpCodes.Brtrue, notNull);
+        il.Emit(OpCodes.Ldstr, name);
+        il.Emit(OpCodes.Newobj, ArgumentNullConstructor);
+        il.Emit(OpCodes.Throw);
+        il.MarkLabel(notNull);
+    }
+
+    /// <summary>
+    /// <c>object? Invoke(object?[] args)</c> for one signature: the caller has checked that every
+    /// argument's runtime type is exactly the signature's, so arguments are unboxed or used as they are.
+    /// </summary>
+    public static Func<object?[], object?> BuildInvoker(MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint)
+    {
+        var names = method.GetParameters().Select((p, i) => p.Name ?? $"argument{i}").ToArray();
+        var invoker = new DynamicMethod($"numbana_invoke_{method.Name}", typeof(object), [typeof(InvokerOwner), typeof(object[])],
+            typeof(NativeCallEmitter).Module, skipVisibility: true);
+        var il = invoker.GetILGenerator();
+        Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i =>
+        {
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldc_I4, i);
+            il.Emit(OpCodes.Ldelem_Ref);
+            if (argumentTypes[i].IsValueType) il.Emit(OpCodes.Unbox_Any, argumentTypes[i]);
+        });
+        if (method.ReturnType == typeof(void)) il.Emit(OpCodes.Ldnull);
+        else il.Emit(OpCodes.Box, method.ReturnType);
+        il.Emit(OpCodes.Ret);
+        return (Func<object?[], object?>)invoker.CreateDelegate(typeof(Func<object?[], object?>), InvokerOwner.Instance);
+    }
+
+    /// <summary>A typed delegate calling the native entry directly (the fast path of <see cref="JitFunction.As{TDelegate}"/>).</summary>
+    public static Delegate BuildTyped(Type delegateType, MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint)
+    {
+        var invoke = delegateType.GetMethod("Invoke")!;
+        var parameterTypes = invoke.GetParameters().Select(p => p.ParameterType).ToArray();
+        var names = method.GetParameters().Select((p, i) => p.Name ?? $"argument{i}").ToArray();
+        var thunk = new DynamicMethod($"numbana_typed_{method.Name}", invoke.ReturnType, [typeof(InvokerOwner), .. parameterTypes],
+            typeof(NativeCallEmitter).Module, skipVisibility: true);
+        var il = thunk.GetILGenerator();
+        Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i => il.Emit(OpCodes.Ldarg, (short)(i + 1)));
+        il.Emit(OpCodes.Ret);
+        return thunk.CreateDelegate(delegateType, InvokerOwner.Instance);
+    }
+}
+
+/// <summary>The object the emitted delegates are bound to (a closed delegate calls faster than an open static one).</summary>
+internal sealed class InvokerOwner
+{
+    public static readonly InvokerOwner Instance = new();
+}
