@@ -20,7 +20,7 @@ namespace Numbana.Backends.Cpu.Caching;
 /// one file per key. A hit adds the object file to the JIT: no optimization, no code generation.
 /// </summary>
 /// <remarks>
-/// <para>The key (<see cref="KeyFor"/>) is a SHA-256 over everything the code depends on: the IL, locals
+/// <para>The key (<c>KeyFor</c>) is a SHA-256 over everything the code depends on: the IL, locals
 /// and identity of every method compiled into the unit (the entry and each callee, also from other
 /// assemblies: a changed callee gives another key, so stale code is never loaded), the argument types,
 /// the options, the LLVM version, the target triple, CPU and features, and the build of Numbana itself.</para>
