@@ -50,6 +50,17 @@ public abstract class ControlFlowTests(ExecutionTarget target) : ExecutionFixtur
         Diff.Check(K.TernaryOfLongs, Pairs(Longs, Bools));
         Diff.Check(K.BoolFromComparisons, Triples(Doubles, [0.0, double.NaN, -1.0], [0, 1, -1]));
     }
+    [Test] public void InductionVariablesThatWrap()
+    {
+        Diff.Check(K.WrappingInductionVariable, Pairs(new[] { int.MaxValue - 2, int.MaxValue, 0, -3 }, new[] { int.MinValue + 2, int.MinValue, 3, int.MaxValue }));
+        Diff.Check(K.LoopEndsByOverflow, Pairs(new[] { int.MaxValue - 3, int.MaxValue, 1 << 30, 1 }, new[] { 1, 2, 1 << 29, 1 << 30, int.MaxValue }));
+        // (no guard in this loop: every input must end within a few iterations under .NET too)
+        Diff.Check(K.LongLoopEndsByOverflow, new[]
+        {
+            (long.MaxValue - 3, 1L), (long.MaxValue - 3, 2L), (long.MaxValue, 1L), (long.MaxValue, long.MaxValue),
+            (1L << 62, 1L << 61), (1L << 62, long.MaxValue), (-5L, 1L), (0L, 1L),
+        });
+    }
     [Test] public void DoWhileWithBreakAndContinue() => Diff.Check(K.DoWhileBreakContinue, Longs);
 }
 

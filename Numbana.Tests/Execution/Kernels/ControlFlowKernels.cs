@@ -234,4 +234,27 @@ public static class ControlFlowKernels
 #pragma warning disable CS1718 // b != b is the NaN test
     public static bool BoolFromComparisons(double a, double b, int c) => (a < b) == (c > 0) || (b != b) & (c == 0) || !(a >= b) && c < 0;
 #pragma warning restore CS1718
+
+    /// <summary>The induction variable wraps around int.MaxValue: unchecked, so the loop ends after the wrap.</summary>
+    public static int WrappingInductionVariable(int start, int end)
+    {
+        var count = 0;
+        for (var i = start; i != end && count < 100; i++) count++;
+        return count;
+    }
+
+    /// <summary>i += step overflows to a negative value, which ends the loop (no "no signed wrap" may be assumed).</summary>
+    public static int LoopEndsByOverflow(int start, int step)
+    {
+        var count = 0;
+        for (var i = start; i > 0 && count < 1000; i += step) count++;
+        return count;
+    }
+
+    public static long LongLoopEndsByOverflow(long start, long step)
+    {
+        long sum = 0;
+        for (var i = start; i > 0; i += step) sum += i & 0xFF;
+        return sum;
+    }
 }
