@@ -48,6 +48,7 @@ internal static class CpuCompiler
         var typedIr = unit.ToString();
 
         var jit = HostJit.Shared;
+        Runtime.ManagedAllocation.EnsureDefined(jit); // new T[n] calls back into .NET (also from cached objects)
         // The on-disk cache is consulted after import (its key hashes the IL of every function in the unit)
         // and before LLVM: a hit skips optimization and code generation.
         var cacheKey = options.Cache ? Caching.ObjectCache.KeyFor(unit, argumentTypes, options, jit) : null;

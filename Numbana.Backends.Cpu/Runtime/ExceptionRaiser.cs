@@ -17,6 +17,8 @@ internal static class ExceptionRaiser
         ExceptionStatus.DivideByZero => new DivideByZeroException(),
         ExceptionStatus.Overflow => new OverflowException(),
         ExceptionStatus.NullReference => new NullReferenceException(),
+        ExceptionStatus.OutOfMemory => new OutOfMemoryException("Array dimensions exceeded supported range."),
+        >= ExceptionStatus.FirstThrown when ThrownExceptions.Create(status) is { } thrown => thrown,
         _ => new InvalidOperationException($"Compiled code returned the unknown status {(int)status}: this is a bug in Numbana."),
     };
 }

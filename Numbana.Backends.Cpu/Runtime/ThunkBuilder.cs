@@ -19,6 +19,10 @@ internal static class ThunkBuilder
     private static readonly FieldInfo EntryPointField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.EntryPoint))!;
     private static readonly MethodInfo EnsureCompiledMethod = typeof(SpecializationSlot).GetMethod(nameof(SpecializationSlot.EnsureCompiled))!;
     private static readonly MethodInfo OriginalGetter = typeof(SpecializationSlot).GetProperty(nameof(SpecializationSlot.Original))!.GetMethod!;
+    private static readonly MethodInfo EndCallMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.EndCall))!;
+    private static readonly MethodInfo FinishMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.Finish))!;
+    private static readonly MethodInfo MatchArgumentMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.MatchArgument))!;
+    private static readonly FieldInfo NativeArrayData = typeof(NativeArray).GetField(nameof(NativeArray.Data))!;
     private static readonly MethodInfo RaiseMethod = typeof(ExceptionRaiser).GetMethod(nameof(ExceptionRaiser.Raise))!;
     private static readonly ConstructorInfo ArgumentNullConstructor = typeof(ArgumentNullException).GetConstructor([typeof(string)])!;
     private static readonly MethodInfo ArrayDataReference = typeof(MemoryMarshal).GetMethods()
@@ -57,7 +61,7 @@ internal static class ThunkBuilder
         il.MarkLabel(native);
         if (abi is { } signature)
         {
-            EmitNativeCall(il, parameters, signature.Parameters, signature.Return, entryPoint);
+            EmitNativeCall(il, parameters, signature.Parameters, signature.Return, method.ReturnType, entryPoint);
         }
         else
         {
@@ -69,7 +73,7 @@ internal static class ThunkBuilder
         return thunk.CreateDelegate(delegateType, slot);
     }
 
-    private static void EmitNativeCall(ILGenerator il, ParameterInfo[] parameters, NType[] types, NType returnType, LocalBuilder entryPoint)
+    private static void EmitNativeCall(ILGenerator il, ParameterInfo[] parameters, NType[] types, NType returnType, Type clrReturnType, LocalBuilder entryPoint)
     {
         var abiTypes = new List<Type>();
         for (var i = 0; i < parameters.Length; i++)
@@ -107,7 +111,8 @@ internal static class ThunkBuilder
         LocalBuilder? result = null;
         if (returnType != NType.Void)
         {
-            result = il.DeclareLocal(NativeSignature.ScalarAbiType(returnType));
+            // An array comes back as { data, length } (ManagedAllocation turns it into the array object).
+            result = il.DeclareLocal(returnType is ArrayType ? typeof(NativeArray) : NativeSignature.ScalarAbiType(returnType));
             il.Emit(OpCodes.Ldloca, result);
             il.Emit(OpCodes.Conv_U);
         }
@@ -122,13 +127,20 @@ internal static class ThunkBuilder
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
         var ok = il.DefineLabel();
         var status = il.DeclareLocal(typeof(int));
-        il.Emit(OpCodes.Dup);
         il.Emit(OpCodes.Stloc, status);
+        // Arrays compiled code allocated stay alive until here: claim the returned one, release the rest.
+        var arrayResult = returnType is ArrayType ? EmitClaimArrayResult(il, parameters, clrReturnType, result!) : null;
+        if (arrayResult is null) il.Emit(OpCodes.Call, EndCallMethod);
+        il.Emit(OpCodes.Ldloc, status);
         il.Emit(OpCodes.Brfalse, ok);
         il.Emit(OpCodes.Ldloc, status);
         il.Emit(OpCodes.Call, RaiseMethod);
         il.MarkLabel(ok);
-        if (result is not null)
+        if (arrayResult is not null)
+        {
+            il.Emit(OpCodes.Ldloc, arrayResult);
+        }
+        else if (result is not null)
         {
             il.Emit(OpCodes.Ldloc, result);
             if (returnType == NType.Bool)
@@ -138,5 +150,31 @@ internal static class ThunkBuilder
             }
         }
         il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>
+    /// The T[] a compiled method returned: an argument of the same type returned as it came, else the
+    /// array compiled code allocated (<see cref="ManagedAllocation.Finish{T}"/>, which also ends the call).
+    /// </summary>
+    private static LocalBuilder EmitClaimArrayResult(ILGenerator il, ParameterInfo[] parameters, Type arrayType, LocalBuilder result)
+    {
+        var element = arrayType.GetElementType()!;
+        var found = il.DeclareLocal(arrayType);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].ParameterType != arrayType) continue;
+            il.Emit(OpCodes.Ldloca, result);
+            il.Emit(OpCodes.Ldfld, NativeArrayData);
+            il.Emit(OpCodes.Ldarg, (short)(i + 1));
+            il.Emit(OpCodes.Ldloc, found);
+            il.Emit(OpCodes.Call, MatchArgumentMethod.MakeGenericMethod(element));
+            il.Emit(OpCodes.Stloc, found);
+        }
+        il.Emit(OpCodes.Ldloca, result);
+        il.Emit(OpCodes.Ldfld, NativeArrayData);
+        il.Emit(OpCodes.Ldloc, found);
+        il.Emit(OpCodes.Call, FinishMethod.MakeGenericMethod(element));
+        il.Emit(OpCodes.Stloc, found);
+        return found;
     }
 }

@@ -30,6 +30,9 @@ internal sealed partial class Importer
     private SsaBuilder _ssa = null!;
     private Block _block = null!;
     private IlInstruction _instruction = null!;
+    private IlBlock _ilBlock = null!;
+    /// <summary>The index of <see cref="_instruction"/> in <see cref="_ilBlock"/>; a family that consumes a sequence (throw new X("...")) advances it.</summary>
+    private int _instructionIndex;
 
     private Importer(UnitBuilder unit, Function function, MethodInfo method, Type[] localClrTypes)
     {
@@ -151,10 +154,11 @@ internal sealed partial class Importer
         for (var i = 0; i < entryTypes.Length; i++)
             _stack.Add(_ssa.Read(new Variable(VariableKind.StackSlot, i), block));
 
-        foreach (var instruction in ilBlock.Instructions)
+        _ilBlock = ilBlock;
+        for (_instructionIndex = 0; _instructionIndex < ilBlock.Instructions.Count; _instructionIndex++)
         {
-            _instruction = instruction;
-            ImportInstruction(instruction);
+            _instruction = ilBlock.Instructions[_instructionIndex];
+            ImportInstruction(_instruction);
         }
 
         if (_block.Terminator is null)
@@ -244,7 +248,7 @@ internal sealed partial class Importer
                 break;
             default:
                 if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportControlFlow(instruction)
-                    && !TryImportArray(instruction) && !TryImportCall(instruction))
+                    && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
                 break;
         }

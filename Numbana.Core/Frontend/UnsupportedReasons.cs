@@ -20,7 +20,8 @@ internal static class UnsupportedReasons
         ILOpCode.Isinst or ILOpCode.Castclass => "Type tests and casts of objects (is, as, casts to a class) cannot be compiled: compiled code works on numbers and arrays of numbers.",
         ILOpCode.Callvirt => "Calls of virtual or interface methods on objects cannot be compiled: call static methods with numeric parameters.",
         ILOpCode.Calli or ILOpCode.Ldftn or ILOpCode.Ldvirtftn => "Delegates and function pointers cannot be used in compiled code: call the method directly.",
-        ILOpCode.Throw or ILOpCode.Rethrow => "Throwing an exception in compiled code is not supported yet: return an error value, or check the inputs in .NET code before the call.",
+        ILOpCode.Throw or ILOpCode.Rethrow => "Compiled code can throw only a new exception with constant arguments (throw new ArgumentException(\"message\", nameof(x))): " +
+            "return an error value, or check the inputs in .NET code before the call.",
         ILOpCode.Leave or ILOpCode.Leave_s or ILOpCode.Endfinally or ILOpCode.Endfilter =>
             "try/catch/finally cannot be compiled: move exception handling into the .NET code that calls the compiled method.",
         ILOpCode.Ldnull => "null cannot be used in compiled code yet: pass a non-null array.",

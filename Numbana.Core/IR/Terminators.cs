@@ -94,5 +94,5 @@ internal sealed class ThrowInstruction : Terminator
     public Runtime.ExceptionStatus Status { get; }
     public override IReadOnlyList<BlockCall> Successors => [];
     public override string Mnemonic => "throw";
-    public override string Detail => Status.ToString();
+    public override string Detail => Runtime.ThrownExceptions.Describe(Status);
 }

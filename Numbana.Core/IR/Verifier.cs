@@ -103,6 +103,9 @@ internal static class Verifier
             case ArrayLengthInstruction length:
                 Expect(length.Array.Type is ArrayType, "array.length takes an array");
                 break;
+            case NewArrayInstruction newArray:
+                Expect(newArray.Length.Type == NType.I32 || newArray.Length.Type == NType.NInt, "array.new takes an i32 or nint length");
+                break;
             case ArrayLoadInstruction load:
                 Expect(load.Array.Type is ArrayType, "array.load takes an array");
                 Expect(load.Index.Type == NType.I32 || load.Index.Type == NType.NInt, "an index is i32 or nint");

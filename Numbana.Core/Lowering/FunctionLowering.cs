@@ -126,6 +126,7 @@ internal sealed partial class FunctionLowering
         UnaryInstruction unary => LowerUnary(unary),
         CompareInstruction compare => LowerCompare(compare),
         ConvertInstruction convert => LowerConvert(convert),
+        NewArrayInstruction newArray => LowerNewArray(newArray),
         ArrayLengthInstruction length => LLVMBuildZExt(_builder, LLVMBuildExtractValue(_builder, Get(length.Array), 1, ""), _types.I64, ""),
         ArrayLoadInstruction load => LowerArrayLoad(load),
         ArrayStoreInstruction store => LowerArrayStore(store),

@@ -11,4 +11,11 @@ internal enum ExceptionStatus
     DivideByZero = 2,
     Overflow = 3,
     NullReference = 4,
+    /// <summary>An allocation failed: the array is larger than .NET allows (OutOfMemoryException, as .NET).</summary>
+    OutOfMemory = 5,
+    /// <summary>
+    /// The first status of a <c>throw new X("message")</c> in compiled code: statuses from here on name
+    /// an entry of <see cref="ThrownExceptions"/> (the exception's constructor and its constant arguments).
+    /// </summary>
+    FirstThrown = 256,
 }

@@ -67,6 +67,8 @@ internal static class DeadCodeElimination
         BinaryInstruction binary => binary.Type.IsInteger && binary.Op is BinaryOp.Div or BinaryOp.DivUnsigned or BinaryOp.Rem or BinaryOp.RemUnsigned,
         MathInstruction math => math.Type.IsInteger && math.Function == MathFunction.Abs,
         ConvertInstruction convert => convert.CheckOverflow,
+        // A negative length raises OverflowException (an unused new T[n] with a known length could go: LLVM drops it then).
+        NewArrayInstruction => true,
         _ => false,
     };
 }

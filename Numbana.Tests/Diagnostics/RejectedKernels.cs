@@ -32,7 +32,7 @@ public static class RejectedKernels
 
     public static int Throws(int x)
     {
-        if (x < 0) throw new ArgumentException("negative"); // REJECTED: throw
+        if (x < 0) throw new ArgumentException("negative: " + x); // REJECTED: throw
         return x;
     }
 
@@ -44,7 +44,7 @@ public static class RejectedKernels
 
     public static int AllocatesAnArray(int n)
     {
-        var a = new int[n]; // REJECTED: newarr
+        var a = new object[n]; // REJECTED: newarr
         return a.Length;
     }
 

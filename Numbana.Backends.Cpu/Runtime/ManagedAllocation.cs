@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Numbana.Backends.Cpu.OrcJit;
+using Numbana.IR;
+using Numbana.Runtime;
+
+namespace Numbana.Backends.Cpu.Runtime;
+
+/// <summary>
+/// Arrays created by compiled code (<c>new T[n]</c>): the allocator compiled code calls
+/// (<see cref="ArrayAllocation"/>), and what the thunk does with them when the call returns.
+/// </summary>
+/// <remarks>
+/// <para>Each array is allocated with <c>GC.AllocateArray&lt;T&gt;(n, pinned: true)</c>, on the pinned
+/// object heap: it never moves, so compiled code can hold its data pointer as an ordinary
+/// <c>{ ptr, i32 }</c> array value, pass it to callees and return it. Compiled code holds no object
+/// reference, so the allocator also records the array in a per-thread list that keeps it alive for the
+/// rest of the call.</para>
+/// <para>When the native call returns, the thunk calls <see cref="Finish{T}"/> (a method returning T[])
+/// or <see cref="EndCall"/> (any other method): a returned data pointer is turned back into its array
+/// (an argument passed in, or an array from the list), and the list is cleared, so temporary arrays
+/// become garbage. The list is per thread because the thunk's call runs on one thread; arrays allocated
+/// on other threads (inside a parallel loop body) are released when that thread's next call ends.</para>
+/// </remarks>
+internal static class ManagedAllocation
+{
+    private static readonly ConditionalWeakTable<HostJit, object> Defined = new();
+
+    [ThreadStatic]
+    private static List<Array>? t_live;
+
+    /// <summary>Defines the allocator's symbol in <paramref name="jit"/> (once per JIT).</summary>
+    public static unsafe void EnsureDefined(HostJit jit)
+    {
+        lock (Defined)
+        {
+            if (Defined.TryGetValue(jit, out _)) return;
+            delegate* unmanaged<int, int, nint> allocate = &Allocate;
+            jit.DefineAbsoluteSymbol(ArrayAllocation.Symbol, (IntPtr)allocate);
+            Defined.Add(jit, new object());
+        }
+    }
+
+    /// <summary>The allocator compiled code calls: the address of element 0 of a new zeroed array, or 0 when .NET refuses the size.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Allocate(int elementKind, int length)
+    {
+        try
+        {
+            Array array = (TypeKind)elementKind switch
+            {
+                TypeKind.Bool => GC.AllocateArray<bool>(length, pinned: true),
+                TypeKind.I8 => GC.AllocateArray<sbyte>(length, pinned: true),
+                TypeKind.U8 => GC.AllocateArray<byte>(length, pinned: true),
+                TypeKind.I16 => GC.AllocateArray<short>(length, pinned: true),
+                TypeKind.U16 => GC.AllocateArray<ushort>(length, pinned: true),
+                TypeKind.Char => GC.AllocateArray<char>(length, pinned: true),
+                TypeKind.I32 => GC.AllocateArray<int>(length, pinned: true),
+                TypeKind.U32 => GC.AllocateArray<uint>(length, pinned: true),
+                TypeKind.I64 => GC.AllocateArray<long>(length, pinned: true),
+                TypeKind.U64 => GC.AllocateArray<ulong>(length, pinned: true),
+                TypeKind.NInt => GC.AllocateArray<nint>(length, pinned: true),
+                TypeKind.NUInt => GC.AllocateArray<nuint>(length, pinned: true),
+                TypeKind.F32 => GC.AllocateArray<float>(length, pinned: true),
+                TypeKind.F64 => GC.AllocateArray<double>(length, pinned: true),
+                _ => throw new OutOfMemoryException(),
+            };
+            (t_live ??= []).Add(array);
+            return DataAddress(array);
+        }
+        catch (OutOfMemoryException)
+        {
+            // No exception may cross the native frames: compiled code raises OutOfMemoryException itself.
+            return 0;
+        }
+    }
+
+    /// <summary>For a method returning T[]: the argument whose data <paramref name="data"/> is, else <paramref name="found"/>.</summary>
+    public static T[]? MatchArgument<T>(nint data, T[] argument, T[]? found) =>
+        found ?? (DataAddress(argument) == data ? argument : null);
+
+    /// <summary>
+    /// For a method returning T[]: the array whose element 0 is at <paramref name="data"/> (null for a null
+    /// array), either <paramref name="argument"/> (an argument returned as it came) or one compiled code
+    /// allocated during this call; then ends the call (<see cref="EndCall"/>).
+    /// </summary>
+    public static T[]? Finish<T>(nint data, T[]? argument)
+    {
+        var result = argument;
+        if (result is null && data != 0 && t_live is { } live)
+        {
+            for (var i = live.Count - 1; i >= 0 && result is null; i--)
+                if (live[i] is T[] candidate && DataAddress(candidate) == data) result = candidate;
+        }
+        EndCall();
+        if (result is null && data != 0)
+            throw new InvalidOperationException("Compiled code returned an array that it did not allocate during the call: this is a bug in Numbana.");
+        return result;
+    }
+
+    /// <summary>Releases the arrays compiled code allocated during the call that just returned on this thread.</summary>
+    public static void EndCall()
+    {
+        if (t_live is { Count: > 0 } live) live.Clear();
+    }
+
+    private static unsafe nint DataAddress(Array array) =>
+        (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+}
+
+/// <summary>The native form of an array result, as compiled code writes it: <c>{ ptr data, i32 length }</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct NativeArray
+{
+    public nint Data;
+    public int Length;
+}

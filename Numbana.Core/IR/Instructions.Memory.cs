@@ -1,0 +1,17 @@
+namespace Numbana.IR;
+
+/// <summary>
+/// <c>new T[length]</c> (CIL's newarr): a zeroed array on the .NET pinned object heap, allocated through
+/// the host's allocation callback, so that the caller can receive it as an ordinary array. A negative
+/// length (or one above int.MaxValue) raises OverflowException, one above Array.MaxLength
+/// OutOfMemoryException, as .NET does.
+/// </summary>
+internal sealed class NewArrayInstruction : Instruction
+{
+    public NewArrayInstruction(NType element, Value length, int ilOffset) : base(NType.ArrayOf(element), ilOffset, length) => Element = element;
+
+    public NType Element { get; }
+    public Value Length => Operands[0];
+    public override string Mnemonic => "array.new";
+    public override string Detail => $"{Element}";
+}
