@@ -11,6 +11,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--cache-hit"))
+            return CacheHit.Run();
+        if (args.Contains("--cache-hit-child"))
+            return CacheHit.Child();
         if (args.Contains("--first-call"))
             return FirstCall.Run(verbose: args.Contains("--verbose"));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
