@@ -46,4 +46,32 @@ public static class Jit
     /// with the method, the signature and the reason). The "Numbana" EventSource reports it too.
     /// </summary>
     public static Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
+    /// <summary>
+    /// How many threads a <see cref="Prange"/> loop runs on, the calling thread included (as
+    /// numba.set_num_threads); the default is <see cref="Environment.ProcessorCount"/>. Read at each loop.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Below 1, or above max(64, 4 x the processor count).</exception>
+    public static int Threads
+    {
+        get => Backends.Cpu.Runtime.ParallelForRuntime.Threads;
+        set => Backends.Cpu.Runtime.ParallelForRuntime.Threads = value;
+    }
+
+    /// <summary>
+    /// Iterations per chunk of a <see cref="Prange"/> loop; 0 (the default) is static chunking, one
+    /// contiguous chunk per thread. Smaller chunks balance uneven iterations (e.g. Mandelbrot rows).
+    /// </summary>
+    public static long ParallelChunkSize
+    {
+        get => Backends.Cpu.Runtime.ParallelForRuntime.ChunkSize;
+        set => Backends.Cpu.Runtime.ParallelForRuntime.ChunkSize = value;
+    }
+
+    /// <summary>
+    /// The parallel diagnostics report of a compiled delegate, as Numba's parallel_diagnostics: each
+    /// Prange loop, whether it runs in parallel (and why not), and the reductions found.
+    /// </summary>
+    /// <example><c>Console.Write(Jit.ParallelDiagnostics(sum));</c></example>
+    public static string ParallelDiagnostics(Delegate compiled) => Backends.Cpu.Runtime.ParallelForRuntime.DiagnosticsOf(compiled);
 }

@@ -23,7 +23,8 @@ internal sealed record CompiledSpecialization(
     string OptimizedLlvmIr,
     TimeSpan CompileTime,
     IReadOnlyList<Type>? ArgumentTypes = null,
-    bool FromDiskCache = false);
+    bool FromDiskCache = false,
+    string ParallelDiagnostics = "");
 
 /// <summary>
 /// The host pipeline, stage by stage: CIL to typed IR (<see cref="UnitBuilder"/>), the IR passes
@@ -46,14 +47,16 @@ internal static class CpuCompiler
         var unit = UnitBuilder.Build(method, options, argumentTypes);
         IrPipeline.Run(unit);
         var typedIr = unit.ToString();
+        var parallelDiagnostics = ParallelLoopOutlining.Report(unit);
 
         var jit = HostJit.Shared;
+        Runtime.ParallelForRuntime.EnsureDefined(jit); // before any module that calls it is added
         Runtime.ManagedAllocation.EnsureDefined(jit); // new T[n] calls back into .NET (also from cached objects)
         // The on-disk cache is consulted after import (its key hashes the IL of every function in the unit)
         // and before LLVM: a hit skips optimization and code generation.
         var cacheKey = options.Cache ? Caching.ObjectCache.KeyFor(unit, argumentTypes, options, jit) : null;
         if (cacheKey is not null && Caching.ObjectCache.TryLoad(cacheKey, jit) is { } hit)
-            return new CompiledSpecialization(method, options, hit.Address, typedIr, "", hit.OptimizedLlvmIr, clock.Elapsed, argumentTypes, FromDiskCache: true);
+            return new CompiledSpecialization(method, options, hit.Address, typedIr, "", hit.OptimizedLlvmIr, clock.Elapsed, argumentTypes, FromDiskCache: true, ParallelDiagnostics: parallelDiagnostics);
         Interlocked.Increment(ref _compilations);
         using var moduleContext = JitModuleContext.Create();
         var module = LlvmModule.Create(unit.EntryPoint.Name, moduleContext.Context);
@@ -77,7 +80,7 @@ internal static class CpuCompiler
             else
                 jit.AddModule(OrcThreadSafeModule.Create(module, moduleContext.ThreadSafeContext));
             var address = jit.Lookup(entryName);
-            var compiled = new CompiledSpecialization(method, options, (IntPtr)(long)address, typedIr, llvmIr, optimizedIr, clock.Elapsed, argumentTypes);
+            var compiled = new CompiledSpecialization(method, options, (IntPtr)(long)address, typedIr, llvmIr, optimizedIr, clock.Elapsed, argumentTypes, ParallelDiagnostics: parallelDiagnostics);
             StageDump.WriteIfRequested(compiled);
             return compiled;
         }

@@ -45,6 +45,8 @@ internal static class AssemblyText
         module.SetTargetFrom(targetMachine);
         TargetSelection.ApplyCpu(module, options, targetMachine);
         LlvmPasses.Run(module, targetMachine, $"default<O{options.OptLevel}>");
-        return new CompiledSpecialization(method, options, IntPtr.Zero, typedIr, llvmIr, module.PrintToString(), clock.Elapsed, argumentTypes);
+        var compiled = new CompiledSpecialization(method, options, IntPtr.Zero, typedIr, llvmIr, module.PrintToString(), clock.Elapsed, argumentTypes);
+        StageDump.WriteIfRequested(compiled);
+        return compiled;
     }
 }

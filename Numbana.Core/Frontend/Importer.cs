@@ -192,6 +192,8 @@ internal sealed partial class Importer
 
     private void ImportInstruction(IlInstruction instruction)
     {
+        // Prange loops first: their range and enumerator are struct locals that no other family handles.
+        if (TryImportPrange(instruction)) return;
         switch (instruction.OpCode)
         {
             case ILOpCode.Nop:

@@ -135,6 +135,7 @@ internal sealed partial class FunctionLowering
         StoreInstruction store => LLVMBuildStore(_builder, NarrowToMemory(Get(store.StoredValue), store.ElementType), Get(store.Address)),
         CallInstruction call => LowerCall(call),
         MathInstruction math => LowerMath(math),
+        ParallelInstruction parallel => LowerParallel(parallel),
         JumpInstruction jump => LowerJump(jump),
         BranchInstruction branch => LowerBranch(branch),
         SwitchInstruction @switch => LowerSwitch(@switch),

@@ -67,6 +67,7 @@ internal static class DeadCodeElimination
         BinaryInstruction binary => binary.Type.IsInteger && binary.Op is BinaryOp.Div or BinaryOp.DivUnsigned or BinaryOp.Rem or BinaryOp.RemUnsigned,
         MathInstruction math => math.Type.IsInteger && math.Function == MathFunction.Abs,
         ConvertInstruction convert => convert.CheckOverflow,
+        ParallelInstruction => true, // Prange: the count raises on a zero step; the loop has effects
         // A negative length raises OverflowException (an unused new T[n] with a known length could go: LLVM drops it then).
         NewArrayInstruction => true,
         _ => false,

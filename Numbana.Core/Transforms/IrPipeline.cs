@@ -16,5 +16,7 @@ internal static class IrPipeline
             DeadCodeElimination.Run(function); // drop the zero values of locals that are always assigned first
             Verifier.Verify(function);
         }
+        ParallelLoopOutlining.Run(unit); // Prange loops -> outlined bodies + parallel.for (after DCE: it drops dead header parameters)
+        foreach (var function in unit.Functions) Verifier.Verify(function);
     }
 }

@@ -187,6 +187,8 @@ public class JitFunctionTests
         Assert.That(asm, Does.Contain("fadd\tv").And.Contain(".2d"), asm);
         Assert.That(asm, Does.Contain("ldp\tq").Or.Contain("ldr\tq"));
         Assert.Throws<NotSupportedException>(() => function.Invoke(new double[1], new double[1], new double[1]));
+        var typed = Jit.Compile<Action<double[], double[], double[]>>(DispatchKernels.AddInto, new JitOptions { TargetTriple = "aarch64-unknown-linux-gnu" });
+        Assert.Throws<NotSupportedException>(() => typed(new double[1], new double[1], new double[1]), "never run on the host");
     }
 
     [Test]
