@@ -24,17 +24,13 @@ internal sealed partial class Importer
 
         if (callee is not MethodInfo calleeInfo)
             throw Unsupported($"Calling the constructor {MethodNames.Describe(callee)} is not supported in compiled code yet.");
-        if (MathFunctions.TryMatch(calleeInfo) is { } math)
-        {
-            var arguments = PopArguments(calleeInfo);
-            Push(Append(new MathInstruction(math, arguments[0].Type, arguments, instruction.Offset)));
-            return true;
-        }
+        if (TryImportMathCall(calleeInfo)) return true;
         if (!calleeInfo.IsStatic)
             throw Unsupported($"Calling the instance method {MethodNames.Describe(calleeInfo)} is not supported in compiled code yet: call static methods.");
         if (calleeInfo.DeclaringType?.Assembly == typeof(object).Assembly)
             throw Unsupported($"{MethodNames.Describe(calleeInfo)} is a .NET library method that Numbana does not compile yet. " +
-                "Supported: Math.Sqrt, Abs, Min, Max, Floor, Ceiling, Exp, Log, Sin, Cos, Pow, and static methods of your own.");
+                "Supported: the numeric methods of Math and MathF, double.IsNaN and the other classifications of double and float, " +
+                "BitConverter's bit conversions, and static methods of your own.");
 
         var function = _unit.GetOrAddFunction(calleeInfo, _method);
         var values = PopArguments(calleeInfo);
@@ -55,32 +51,5 @@ internal sealed partial class Importer
             values[i] = CoerceForStore(Pop(), type);
         }
         return values;
-    }
-}
-
-/// <summary>The System.Math methods compiled as <see cref="MathInstruction"/>s, with .NET's semantics kept by the lowering.</summary>
-internal static class MathFunctions
-{
-    private static readonly Dictionary<string, MathFunction> ByName = new()
-    {
-        ["Sqrt"] = MathFunction.Sqrt, ["Abs"] = MathFunction.Abs, ["Min"] = MathFunction.Min, ["Max"] = MathFunction.Max,
-        ["Floor"] = MathFunction.Floor, ["Ceiling"] = MathFunction.Ceiling, ["Exp"] = MathFunction.Exp, ["Log"] = MathFunction.Log,
-        ["Sin"] = MathFunction.Sin, ["Cos"] = MathFunction.Cos, ["Pow"] = MathFunction.Pow,
-    };
-
-    public static MathFunction? TryMatch(MethodInfo method)
-    {
-        if (method.DeclaringType != typeof(Math) || !ByName.TryGetValue(method.Name, out var function)) return null;
-        var parameters = method.GetParameters();
-        var type = method.ReturnType;
-        var arity = function is MathFunction.Min or MathFunction.Max or MathFunction.Pow ? 2 : 1;
-        if (parameters.Length != arity || parameters.Any(p => p.ParameterType != type)) return null;
-        var allowed = function switch
-        {
-            MathFunction.Abs or MathFunction.Min or MathFunction.Max =>
-                type == typeof(double) || type == typeof(float) || type == typeof(int) || type == typeof(long),
-            _ => type == typeof(double),
-        };
-        return allowed ? function : null;
     }
 }

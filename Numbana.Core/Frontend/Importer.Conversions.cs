@@ -28,6 +28,15 @@ internal sealed partial class Importer
         var operand = Pop();
         if (!operand.Type.IsNumeric)
             throw Unsupported($"{instruction.Name} converts numbers, not a {operand.Type}.");
+        // C#'s (float)ulongValue is conv.r.un then conv.r4; RyuJIT converts the integer to float
+        // directly (one rounding), so (float)((1UL << 63) + (1UL << 39) + 1) is 0x5F000001, not the
+        // double-rounded 0x5F000000. Do the same; the unused conversion to double is dead code.
+        if (target == NType.F32 && operand is ConvertInstruction { Target: var inner, SourceUnsigned: true, CheckOverflow: false } unsigned
+            && inner == NType.F64 && unsigned.Operand.Type.IsInteger)
+        {
+            Push(Append(new ConvertInstruction(NType.F32, unsigned.Operand, sourceUnsigned: true, checkOverflow: false, instruction.Offset)));
+            return true;
+        }
         Push(Append(new ConvertInstruction(target, operand, sourceUnsigned: instruction.OpCode == ILOpCode.Conv_r_un,
             checkOverflow: false, instruction.Offset)));
         return true;

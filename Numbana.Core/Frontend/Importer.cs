@@ -249,7 +249,7 @@ internal sealed partial class Importer
                 Pop();
                 break;
             default:
-                if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportControlFlow(instruction)
+                if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
                     && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
                 break;

@@ -30,11 +30,6 @@ internal static class UnsupportedReasons
         ILOpCode.Ldfld or ILOpCode.Stfld or ILOpCode.Ldflda => "Fields of objects and structs cannot be used in compiled code yet: pass the values as parameters.",
         ILOpCode.Ldsfld or ILOpCode.Stsfld or ILOpCode.Ldsflda => "Static fields cannot be used in compiled code yet: pass the value as a parameter.",
         ILOpCode.Localloc => "stackalloc is not supported yet: allocate an array in the caller and pass it in.",
-        ILOpCode.Add_ovf or ILOpCode.Add_ovf_un or ILOpCode.Sub_ovf or ILOpCode.Sub_ovf_un or ILOpCode.Mul_ovf or ILOpCode.Mul_ovf_un =>
-            "checked arithmetic is not supported yet: use unchecked arithmetic (the default) or test the range explicitly.",
-        >= ILOpCode.Conv_ovf_i1_un and <= ILOpCode.Conv_ovf_u_un or >= ILOpCode.Conv_ovf_i1 and <= ILOpCode.Conv_ovf_u8
-            or ILOpCode.Conv_ovf_i or ILOpCode.Conv_ovf_u =>
-            "checked conversions are not supported yet: use an unchecked cast (the default) or test the range explicitly.",
         ILOpCode.Cpobj or ILOpCode.Initobj or ILOpCode.Sizeof or ILOpCode.Mkrefany or ILOpCode.Refanyval
             or ILOpCode.Refanytype or ILOpCode.Arglist or ILOpCode.Cpblk or ILOpCode.Initblk =>
             "Structs, pointers and memory blocks are not supported in compiled code yet.",

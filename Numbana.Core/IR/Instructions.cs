@@ -221,23 +221,3 @@ internal sealed class CallInstruction : Instruction
     public override string Mnemonic => "call";
     public override string Detail => "@" + Callee.Name;
 }
-
-/// <summary>The math functions of System.Math that map to LLVM intrinsics or to the C library.</summary>
-internal enum MathFunction
-{
-    Sqrt, Abs, Min, Max, Floor, Ceiling, Exp, Log, Sin, Cos, Pow,
-}
-
-/// <summary>
-/// A call of a System.Math function on values of one stack type, with .NET's semantics (for example
-/// Math.Abs(int.MinValue) raises OverflowException, Math.Max of doubles propagates NaN).
-/// </summary>
-internal sealed class MathInstruction : Instruction
-{
-    public MathInstruction(MathFunction function, NType type, Value[] arguments, int ilOffset)
-        : base(type, ilOffset, arguments) => Function = function;
-
-    public MathFunction Function { get; }
-    public override string Mnemonic => "math";
-    public override string Detail => Function.ToString().ToLowerInvariant();
-}

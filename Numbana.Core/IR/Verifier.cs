@@ -91,6 +91,10 @@ internal static class Verifier
                 Expect(binary.Type.IsInteger || binary.Op is not (BinaryOp.And or BinaryOp.Or or BinaryOp.Xor or BinaryOp.DivUnsigned or BinaryOp.RemUnsigned),
                     "bitwise and unsigned operations take integers");
                 break;
+            case CheckedBinaryInstruction checkedBinary:
+                Expect(checkedBinary.Left.Type == checkedBinary.Type && checkedBinary.Right.Type == checkedBinary.Type, "checked operands must have the result type");
+                Expect(checkedBinary.Type.IsInteger && checkedBinary.Type.IsStackType, "checked arithmetic takes i32, i64 or nint");
+                break;
             case UnaryInstruction unary:
                 Expect(unary.Type.IsNumeric && (unary.Op == UnaryOp.Neg || unary.Type.IsInteger), "neg takes a number, not an integer");
                 break;
@@ -134,7 +138,7 @@ internal static class Verifier
                     Expect(call.Operands[i].Type == call.Callee.ParameterTypes[i].StackType, $"call argument {i} type");
                 break;
             case MathInstruction math:
-                Expect(math.Operands.All(o => o.Type == math.Type), "math arguments must have the result type");
+                if (math.SignatureError() is { } mathError) errors.Add($"{where}: {mathError}");
                 break;
             case BranchInstruction branch:
                 Expect(branch.Condition.Type == NType.I32, "a branch condition is an i32");

@@ -13,8 +13,7 @@ internal sealed partial class FunctionLowering
     /// </summary>
     private LLVMValueRef LowerConvert(ConvertInstruction convert)
     {
-        if (convert.CheckOverflow)
-            throw new InvalidOperationException("checked conversions are rejected by the importer");
+        if (convert.CheckOverflow) return CheckedConvert(convert);
         var source = convert.Operand.Type;
         var target = convert.Target;
         var value = Get(convert.Operand);

@@ -123,6 +123,7 @@ internal sealed partial class FunctionLowering
     {
         ConstantInstruction constant => LowerConstant(constant),
         BinaryInstruction binary => LowerBinary(binary),
+        CheckedBinaryInstruction checkedBinary => LowerCheckedBinary(checkedBinary),
         UnaryInstruction unary => LowerUnary(unary),
         CompareInstruction compare => LowerCompare(compare),
         ConvertInstruction convert => LowerConvert(convert),

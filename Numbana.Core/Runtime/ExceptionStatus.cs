@@ -13,6 +13,14 @@ internal enum ExceptionStatus
     NullReference = 4,
     /// <summary>An allocation failed: the array is larger than .NET allows (OutOfMemoryException, as .NET).</summary>
     OutOfMemory = 5,
+    /// <summary>Math.Sign of NaN: ArithmeticException.</summary>
+    ArithmeticNaN = 6,
+    /// <summary>Math.Clamp with min &gt; max: ArgumentException.</summary>
+    ClampMinGreaterThanMax = 7,
+    /// <summary>Math.Round with a MidpointRounding that is not one of the five: ArgumentException.</summary>
+    InvalidMidpointRounding = 8,
+    /// <summary>Math.Round with digits outside 0 to 15 (MathF: 0 to 6): ArgumentOutOfRangeException.</summary>
+    RoundingDigitsOutOfRange = 9,
     /// <summary>
     /// The first status of a <c>throw new X("message")</c> in compiled code: statuses from here on name
     /// an entry of <see cref="ThrownExceptions"/> (the exception's constructor and its constant arguments).

@@ -65,8 +65,9 @@ internal static class DeadCodeElimination
         // These can raise IndexOutOfRange, DivideByZero or Overflow.
         ArrayLoadInstruction or ElementAddressInstruction or LoadInstruction => true,
         BinaryInstruction binary => binary.Type.IsInteger && binary.Op is BinaryOp.Div or BinaryOp.DivUnsigned or BinaryOp.Rem or BinaryOp.RemUnsigned,
-        MathInstruction math => math.Type.IsInteger && math.Function == MathFunction.Abs,
+        MathInstruction math => math.CanThrow,
         ConvertInstruction convert => convert.CheckOverflow,
+        CheckedBinaryInstruction => true,
         ParallelInstruction => true, // Prange: the count raises on a zero step; the loop has effects
         // A negative length raises OverflowException (an unused new T[n] with a known length could go: LLVM drops it then).
         NewArrayInstruction => true,

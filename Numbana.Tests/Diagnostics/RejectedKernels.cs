@@ -56,7 +56,5 @@ public static class RejectedKernels
         return text.Length;
     }
 
-    public static int Checked(int x, int y) => checked(x + y); // REJECTED: checked
-
     public static string TakesAString(string s) => s;
 }

@@ -93,13 +93,6 @@ public class UnsupportedIlTests
     }
 
     [Test]
-    public void CheckedArithmetic()
-    {
-        var f = Jit.Compile<Func<int, int, int>>(RejectedKernels.Checked);
-        AssertNames(Reject(() => f(1, 2)), nameof(RejectedKernels.Checked), "add.ovf", "checked", "checked arithmetic");
-    }
-
-    [Test]
     public void AnErrorInACalleeNamesTheCallChain()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.Caller);
