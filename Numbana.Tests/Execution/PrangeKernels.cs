@@ -12,7 +12,7 @@ public static class PrangeKernels
 
     public static void Squares(long[] a)
     {
-        foreach (long i in Prange.Range((long)a.Length)) a[i] = i * i - 3;
+        foreach (long i in Prange.Range((long)a.Length)) a[(int)i] = i * i - 3;
     }
 
     public static void EmptyBody(int n)
