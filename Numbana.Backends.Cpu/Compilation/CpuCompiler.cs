@@ -43,6 +43,9 @@ internal static class CpuCompiler
     /// <summary>Compiles the specialization for the runtime <paramref name="argumentTypes"/> (null: the declared parameter types).</summary>
     public static CompiledSpecialization Compile(MethodInfo method, IReadOnlyList<Type>? argumentTypes, JitOptions options)
     {
+        if (!TargetSelection.IsHost(options))
+            throw new NotSupportedException($"{MethodNames.Describe(method)}: code for {options.TargetTriple} cannot run on this machine; " +
+                "compile it with Jit.Compile(MethodInfo, options).Compile(types) and read it with InspectAsm.");
         var clock = Stopwatch.StartNew();
         var unit = UnitBuilder.Build(method, options, argumentTypes);
         IrPipeline.Run(unit);
