@@ -45,6 +45,9 @@ internal static class ManagedAllocation
     [UnmanagedCallersOnly]
     private static nint Allocate(int elementKind, int length)
     {
+        // Refuse what .NET refuses before allocating: an exception raised (even if caught) inside a callback
+        // from native frames is the slow and fragile path, kept only for a real out-of-memory condition.
+        if ((uint)length > (uint)Array.MaxLength) return 0;
         try
         {
             Array array = (TypeKind)elementKind switch

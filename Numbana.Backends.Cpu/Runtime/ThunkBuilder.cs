@@ -101,6 +101,16 @@ internal static class ThunkBuilder
                 abiTypes.Add(typeof(IntPtr));
                 abiTypes.Add(typeof(int));
             }
+            else if (types[i] is ByRefType)
+            {
+                // ref/in/out: a pinned byref local keeps what it points into (an array, a boxed field) in place during the call.
+                var pinnedReference = il.DeclareLocal(parameters[i].ParameterType, pinned: true);
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Stloc, pinnedReference);
+                il.Emit(OpCodes.Ldloc, pinnedReference);
+                il.Emit(OpCodes.Conv_U);
+                abiTypes.Add(typeof(IntPtr));
+            }
             else
             {
                 il.Emit(OpCodes.Ldarg, argument);

@@ -103,6 +103,7 @@ internal sealed partial class Importer
         for (var i = 0; i < _localTypes.Length; i++)
             if (_localTypes[i] is { } localType)
                 _ssa.Write(new Variable(VariableKind.Local, i), entry, entry.Append(Zero(localType.StackType, -1)));
+        CreateSlots(entry, reachable.SelectMany(b => b.Instructions));
         entry.Append(new JumpInstruction(new BlockCall(_blockAt[0]), -1));
         _entryStack[_blockAt[0]] = [];
         _ssa.MarkFilled(entry);
@@ -199,17 +200,14 @@ internal sealed partial class Importer
             case ILOpCode.Nop:
                 break;
             case ILOpCode.Ldarg_0: case ILOpCode.Ldarg_1: case ILOpCode.Ldarg_2: case ILOpCode.Ldarg_3:
-                Push(_ssa.Read(new Variable(VariableKind.Argument, CheckArgument((int)instruction.OpCode - (int)ILOpCode.Ldarg_0)), _block));
+                Push(LoadArgument((int)instruction.OpCode - (int)ILOpCode.Ldarg_0));
                 break;
             case ILOpCode.Ldarg_s: case ILOpCode.Ldarg:
-                Push(_ssa.Read(new Variable(VariableKind.Argument, CheckArgument(instruction.IntOperand)), _block));
+                Push(LoadArgument(instruction.IntOperand));
                 break;
             case ILOpCode.Starg_s: case ILOpCode.Starg:
-            {
-                var index = CheckArgument(instruction.IntOperand);
-                _ssa.Write(new Variable(VariableKind.Argument, index), _block, CoerceForStore(Pop(), _function.ParameterTypes[index]));
+                StoreArgument(instruction.IntOperand);
                 break;
-            }
             case ILOpCode.Ldloc_0: case ILOpCode.Ldloc_1: case ILOpCode.Ldloc_2: case ILOpCode.Ldloc_3:
                 Push(LoadLocal(instruction.OpCode - ILOpCode.Ldloc_0));
                 break;
@@ -250,7 +248,7 @@ internal sealed partial class Importer
                 break;
             default:
                 if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
-                    && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportCall(instruction))
+                    && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportAddress(instruction) && !TryImportStaticField(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
                 break;
         }
@@ -258,13 +256,17 @@ internal sealed partial class Importer
 
     private void StoreLocal(int index)
     {
-        _ssa.Write(new Variable(VariableKind.Local, index), _block, CoerceForStore(Pop(), LocalType(index)));
+        var value = CoerceForStore(Pop(), LocalType(index));
+        if (_localSlots.TryGetValue(index, out var slot)) Append(new StoreInstruction(slot, value, _instruction.Offset));
+        else _ssa.Write(new Variable(VariableKind.Local, index), _block, value);
     }
 
     private Value LoadLocal(int index)
     {
         LocalType(index);
-        return _ssa.Read(new Variable(VariableKind.Local, index), _block);
+        return _localSlots.TryGetValue(index, out var slot)
+            ? Append(new LoadInstruction(slot, _instruction.Offset))
+            : _ssa.Read(new Variable(VariableKind.Local, index), _block);
     }
 
     private NType LocalType(int index)
@@ -321,6 +323,8 @@ internal sealed partial class Importer
     /// </summary>
     private Value CoerceForStore(Value value, NType target)
     {
+        if (target is ByRefType)
+            return value.Type == target ? value : throw Unsupported($"A {value.Type} is passed or stored where a {target} is expected.");
         if (target is ArrayType)
             return value.Type == target ? value : throw Unsupported($"A {value.Type} is stored where a {target} is expected.");
         if (!value.Type.IsNumeric || !target.IsNumeric)

@@ -15,3 +15,17 @@ internal sealed class NewArrayInstruction : Instruction
     public override string Mnemonic => "array.new";
     public override string Detail => $"{Element}";
 }
+
+/// <summary>
+/// A stack slot for a local or parameter whose address is taken (ldloca, ldarga: <c>ref x</c>, <c>out x</c>,
+/// <c>in x</c>): its value is the slot's address, and the variable's reads and writes become loads and
+/// stores. LLVM's mem2reg turns the slot back into SSA values wherever the address does not escape.
+/// </summary>
+internal sealed class LocalSlotInstruction : Instruction
+{
+    public LocalSlotInstruction(NType element, int ilOffset) : base(NType.ByRefOf(element), ilOffset) => Element = element;
+
+    public NType Element { get; }
+    public override string Mnemonic => "slot";
+    public override string Detail => $"{Element}";
+}

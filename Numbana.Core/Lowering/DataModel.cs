@@ -67,6 +67,7 @@ internal sealed class DataModel
         TypeKind.F32 => F32,
         TypeKind.F64 => F64,
         TypeKind.Array => Array,
+        TypeKind.ByRef => Pointer,
         _ => throw new ArgumentException($"{type} has no memory form"),
     };
 

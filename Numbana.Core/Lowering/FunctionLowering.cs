@@ -128,6 +128,7 @@ internal sealed partial class FunctionLowering
         CompareInstruction compare => LowerCompare(compare),
         ConvertInstruction convert => LowerConvert(convert),
         NewArrayInstruction newArray => LowerNewArray(newArray),
+        LocalSlotInstruction slot => Alloca(_types.MemoryType(slot.Element)),
         ArrayLengthInstruction length => LLVMBuildZExt(_builder, LLVMBuildExtractValue(_builder, Get(length.Array), 1, ""), _types.I64, ""),
         ArrayLoadInstruction load => LowerArrayLoad(load),
         ArrayStoreInstruction store => LowerArrayStore(store),
@@ -150,6 +151,7 @@ internal sealed partial class FunctionLowering
         TypeKind.F32 => LLVMConstReal(_types.F32, BitConverter.Int32BitsToSingle((int)constant.Bits)),
         TypeKind.F64 => LLVMConstReal(_types.F64, BitConverter.Int64BitsToDouble(constant.Bits)),
         TypeKind.Array => LLVMConstNull(_types.Array),
+        TypeKind.ByRef => LLVMConstNull(_types.Pointer),
         _ => LLVMConstInt(_types.ValueType(constant.Type), (ulong)constant.Bits, 1),
     };
 

@@ -36,10 +36,12 @@ internal static class ClrTypes
             whyNot = $"arrays of {MethodNames.TypeName(element)} are not supported yet: use arrays of bool, char, integers, float or double";
             return null;
         }
+        if (type.IsByRef && type.GetElementType() is { } referenced && Primitives.TryGetValue(referenced, out var referencedType) && referencedType != NType.Void)
+            return NType.ByRefOf(referencedType);
         whyNot = type switch
         {
             { IsArray: true } => $"the multi-dimensional array {MethodNames.TypeName(type)} is not supported yet: use a one-dimensional array and compute the index (i * columns + j)",
-            { IsByRef: true } => "ref, in and out parameters are not supported yet: return the value instead",
+            { IsByRef: true } => "ref, in and out parameters are supported for numbers only: pass arrays by value, and return structs instead",
             { IsPointer: true } => "pointers are not supported yet: pass an array",
             _ when type == typeof(string) => "strings cannot be used in compiled code: Numbana compiles numeric code; keep text handling in ordinary .NET code",
             { IsValueType: true } => $"the struct {MethodNames.TypeName(type)} is not supported yet: pass its fields as separate numbers or arrays",

@@ -12,10 +12,10 @@ public static class AllocationKernels
 
     public static int[] Zeros(int n) => new int[n];
 
-    public static long[] FromNativeLength(long n)
+    public static long[] FromNativeLength(nint n)
     {
-        var a = new long[(nint)n];
-        if (a.Length > 0) a[^1] = n;
+        var a = new long[n];
+        if (a.Length > 0) a[a.Length - 1] = n;
         return a;
     }
 
