@@ -183,7 +183,7 @@ internal static class NativeCallEmitter
 }
 
 /// <summary>
-/// Static methods emitted into a collectible dynamic assembly rather than DynamicMethods: the JIT
+/// Static methods emitted into a dynamic assembly (kept for the process, like the compiled code) rather than DynamicMethods: the JIT
 /// inlines the unmanaged transition of a <c>calli</c> in an ordinary (emitted) module, while a
 /// DynamicMethod's unmanaged <c>calli</c> goes through a marshalling stub (about 25 ns more per call,
 /// measured in CallOverheadBenchmarks). The assembly ignores access checks to Numbana (for
