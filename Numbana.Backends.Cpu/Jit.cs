@@ -59,8 +59,9 @@ public static class Jit
     }
 
     /// <summary>
-    /// Iterations per chunk of a <see cref="Prange"/> loop; 0 (the default) is static chunking, one
-    /// contiguous chunk per thread. Smaller chunks balance uneven iterations (e.g. Mandelbrot rows).
+    /// Iterations per chunk of a <see cref="Prange"/> loop; 0 (the default) is static chunking: the
+    /// iterations cut into four equal contiguous chunks per thread, claimed in order. Smaller chunks
+    /// balance uneven iterations better, at a small cost per chunk.
     /// </summary>
     public static long ParallelChunkSize
     {

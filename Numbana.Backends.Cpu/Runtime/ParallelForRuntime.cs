@@ -14,8 +14,9 @@ namespace Numbana.Backends.Cpu.Runtime;
 /// reduction's partial values in chunk order, starting from the value before the loop.
 /// </summary>
 /// <remarks>
-/// Scheduling: by default one chunk per thread (static chunking); <see cref="ChunkSize"/> &gt; 0 gives
-/// chunks of that many iterations, handed out in order. Every participant claims the next chunk with
+/// Scheduling: by default static chunking, the iterations cut into <see cref="ChunksPerThread"/> equal
+/// contiguous chunks per thread; <see cref="ChunkSize"/> &gt; 0 gives chunks of that many iterations.
+/// Chunks are handed out in order. Every participant claims the next chunk with
 /// an interlocked increment, so the calling thread finishes the work alone if the pool is slow to
 /// start its items (no deadlock when the pool is saturated). A loop started inside a chunk (a Prange
 /// in a function that a parallel body calls) runs sequentially on that thread.
@@ -28,6 +29,13 @@ internal static unsafe class ParallelForRuntime
 {
     /// <summary>The status returned when the runtime itself fails (reported as a Numbana bug).</summary>
     private const int InternalError = -1;
+
+    /// <summary>
+    /// Static chunking cuts the iterations into this many equal chunks per thread, claimed in order:
+    /// when a thread is preempted (other processes on the cores) or its iterations are slower, the
+    /// others take its remaining chunks instead of waiting for it.
+    /// </summary>
+    private const int ChunksPerThread = 4;
 
     private static readonly ConditionalWeakTable<HostJit, object> Defined = new();
     private static int _threads = Environment.ProcessorCount;
@@ -51,7 +59,7 @@ internal static unsafe class ParallelForRuntime
     /// <summary>The largest thread count accepted (many more threads than cores only adds overhead).</summary>
     public static int MaxThreads => Math.Max(64, 4 * Environment.ProcessorCount);
 
-    /// <summary>Iterations per chunk; 0 (the default) is static chunking: one contiguous chunk per thread.</summary>
+    /// <summary>Iterations per chunk; 0 (the default) is static chunking: a few equal contiguous chunks per thread.</summary>
     public static long ChunkSize
     {
         get => Interlocked.Read(ref _chunkSize);
@@ -123,7 +131,9 @@ internal static unsafe class ParallelForRuntime
             return 0;
         }
 
-        var chunks = chunkSize > 0 ? (int)Math.Min(int.MaxValue / Math.Max(1, reductions), (count + chunkSize - 1) / chunkSize) : threads;
+        var chunks = chunkSize > 0
+            ? (int)Math.Min(int.MaxValue / Math.Max(1, reductions), (count + chunkSize - 1) / chunkSize)
+            : (int)Math.Min(count, (long)threads * ChunksPerThread);
         var loop = new LoopState(body, context, count, chunks, reductions);
         // The pool items: as many as there are other threads (they exit at once when no chunk is left).
         var helpers = Math.Min(threads, chunks) - 1;
