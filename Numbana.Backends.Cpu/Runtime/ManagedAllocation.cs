@@ -16,7 +16,7 @@ namespace Numbana.Backends.Cpu.Runtime;
 /// <c>{ ptr, i32 }</c> array value, pass it to callees and return it. Compiled code holds no object
 /// reference, so the allocator also records the array in a per-thread list that keeps it alive for the
 /// rest of the call.</para>
-/// <para>When the native call returns, the thunk calls <see cref="Finish{T}"/> (a method returning T[])
+/// <para>When the native call returns, the thunk calls <see cref="Finish"/> (a method returning T[])
 /// or <see cref="EndCall"/> (any other method): a returned data pointer is turned back into its array
 /// (an argument passed in, or an array from the list), and the list is cleared, so temporary arrays
 /// become garbage. The list is per thread because the thunk's call runs on one thread; arrays allocated
@@ -78,22 +78,23 @@ internal static class ManagedAllocation
         }
     }
 
-    /// <summary>For a method returning T[]: the argument whose data <paramref name="data"/> is, else <paramref name="found"/>.</summary>
-    public static T[]? MatchArgument<T>(nint data, T[] argument, T[]? found) =>
+    /// <summary>For a method returning an array: the argument whose data <paramref name="data"/> is, else <paramref name="found"/>.</summary>
+    /// <remarks>Not generic, like <see cref="Finish"/>: the thunk casts the result (no generic instantiations in its DynamicMethod).</remarks>
+    public static Array? MatchArgument(nint data, Array argument, Array? found) =>
         found ?? (DataAddress(argument) == data ? argument : null);
 
     /// <summary>
-    /// For a method returning T[]: the array whose element 0 is at <paramref name="data"/> (null for a null
-    /// array), either <paramref name="argument"/> (an argument returned as it came) or one compiled code
+    /// For a method returning an array: the array whose element 0 is at <paramref name="data"/> (null for a
+    /// null array), either <paramref name="argument"/> (an argument returned as it came) or one compiled code
     /// allocated during this call; then ends the call (<see cref="EndCall"/>).
     /// </summary>
-    public static T[]? Finish<T>(nint data, T[]? argument)
+    public static Array? Finish(nint data, Array? argument)
     {
         var result = argument;
         if (result is null && data != 0 && t_live is { } live)
         {
             for (var i = live.Count - 1; i >= 0 && result is null; i--)
-                if (live[i] is T[] candidate && DataAddress(candidate) == data) result = candidate;
+                if (DataAddress(live[i]) == data) result = live[i];
         }
         EndCall();
         if (result is null && data != 0)

@@ -164,12 +164,11 @@ internal static class ThunkBuilder
 
     /// <summary>
     /// The T[] a compiled method returned: an argument of the same type returned as it came, else the
-    /// array compiled code allocated (<see cref="ManagedAllocation.Finish{T}"/>, which also ends the call).
+    /// array compiled code allocated (<see cref="ManagedAllocation.Finish"/>, which also ends the call).
     /// </summary>
     private static LocalBuilder EmitClaimArrayResult(ILGenerator il, ParameterInfo[] parameters, Type arrayType, LocalBuilder result)
     {
-        var element = arrayType.GetElementType()!;
-        var found = il.DeclareLocal(arrayType);
+        var found = il.DeclareLocal(typeof(Array));
         for (var i = 0; i < parameters.Length; i++)
         {
             if (parameters[i].ParameterType != arrayType) continue;
@@ -177,14 +176,16 @@ internal static class ThunkBuilder
             il.Emit(OpCodes.Ldfld, NativeArrayData);
             il.Emit(OpCodes.Ldarg, (short)(i + 1));
             il.Emit(OpCodes.Ldloc, found);
-            il.Emit(OpCodes.Call, MatchArgumentMethod.MakeGenericMethod(element));
+            il.Emit(OpCodes.Call, MatchArgumentMethod);
             il.Emit(OpCodes.Stloc, found);
         }
         il.Emit(OpCodes.Ldloca, result);
         il.Emit(OpCodes.Ldfld, NativeArrayData);
         il.Emit(OpCodes.Ldloc, found);
-        il.Emit(OpCodes.Call, FinishMethod.MakeGenericMethod(element));
-        il.Emit(OpCodes.Stloc, found);
-        return found;
+        il.Emit(OpCodes.Call, FinishMethod);
+        il.Emit(OpCodes.Castclass, arrayType);
+        var array = il.DeclareLocal(arrayType);
+        il.Emit(OpCodes.Stloc, array);
+        return array;
     }
 }

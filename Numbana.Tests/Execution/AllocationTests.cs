@@ -72,6 +72,9 @@ public abstract class AllocationTests(ExecutionTarget target) : ExecutionFixture
         for (var n = 0; n < arrays.Count; n++) Assert.That(arrays[n], Is.EqualTo(K.Range(n)));
     }
 
+    [Test] public void ArgumentsStayInPlaceWhileCompiledCodeAllocates() =>
+        Diff.CheckVoid(K.WriteAroundAllocations, from n in new[] { 0, 1, 1000 } from t in new[] { 0, 50, 300 } select (TestData.Doubles(n, n), t));
+
     [Test] public void TemporariesAreReleasedWhenTheCallReturns()
     {
         var compiled = Diff.Compile<Func<int, int, double>>(K.ManyTemporaries);

@@ -96,4 +96,16 @@ public static class AllocationKernels
         }
         return total;
     }
+
+    /// <summary>Allocates enough inside compiled code for collections to run while the argument is being written.</summary>
+    public static void WriteAroundAllocations(double[] a, int temporaries)
+    {
+        for (var k = 0; k < temporaries; k++)
+        {
+            var t = new double[100_000];
+            t[k % t.Length] = k;
+            if (a.Length > 0) a[k % a.Length] += t[k % t.Length];
+        }
+        for (var i = 0; i < a.Length; i++) a[i] += i;
+    }
 }
