@@ -177,7 +177,7 @@ internal static class NativeCallEmitter
         {
             Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i => il.Emit(OpCodes.Ldarg, (short)i));
             il.Emit(OpCodes.Ret);
-        });
+        }, delegateType.Assembly);
         return thunk.CreateDelegate(delegateType);
     }
 }
@@ -186,28 +186,40 @@ internal static class NativeCallEmitter
 /// Static methods emitted into a dynamic assembly (kept for the process, like the compiled code) rather than DynamicMethods: the JIT
 /// inlines the unmanaged transition of a <c>calli</c> in an ordinary (emitted) module, while a
 /// DynamicMethod's unmanaged <c>calli</c> goes through a marshalling stub (about 25 ns more per call,
-/// measured in CallOverheadBenchmarks). The assembly ignores access checks to Numbana (for
-/// <see cref="ExceptionRaiser"/>), as DynamicMethod's skipVisibility did.
+/// measured in CallOverheadBenchmarks); and a DynamicMethod's calli signature was seen, about once in
+/// six test runs, to fail at its first call with "Illegal or unimplemented ELEM_TYPE in signature".
 /// </summary>
+/// <remarks>
+/// Each emitted assembly ignores access checks to Numbana (for <see cref="ExceptionRaiser"/> and the
+/// thunk's slot), as DynamicMethod's skipVisibility did, and to the user's assembly whose non-public
+/// delegate types and methods the thunk names; so there is one emitted assembly per user assembly.
+/// </remarks>
 internal static class EmittedMethods
 {
     private static readonly object Gate = new();
-    private static readonly ModuleBuilder Module = CreateModule();
+    private static readonly Dictionary<string, ModuleBuilder> Modules = new();
     private static int _count;
 
-    private static ModuleBuilder CreateModule()
+    private static ModuleBuilder ModuleFor(Assembly? userAssembly)
     {
-        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Numbana.Emitted"), AssemblyBuilderAccess.Run);
+        var numbana = typeof(EmittedMethods).Assembly.GetName().Name!;
+        var user = userAssembly?.GetName().Name;
+        var key = user ?? "";
+        if (Modules.TryGetValue(key, out var module)) return module;
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName($"Numbana.Emitted{Modules.Count}"), AssemblyBuilderAccess.Run);
         var ignoresAccessChecks = typeof(System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute).GetConstructor([typeof(string)])!;
-        assembly.SetCustomAttribute(new CustomAttributeBuilder(ignoresAccessChecks, [typeof(EmittedMethods).Assembly.GetName().Name!]));
-        return assembly.DefineDynamicModule("Numbana.Emitted");
+        foreach (var friend in new[] { numbana, user }.Where(name => name is not null).Distinct())
+            assembly.SetCustomAttribute(new CustomAttributeBuilder(ignoresAccessChecks, [friend!]));
+        return Modules[key] = assembly.DefineDynamicModule("Numbana.Emitted");
     }
 
-    public static MethodInfo Define(string name, Type returnType, Type[] parameterTypes, Action<ILGenerator> body)
+    /// <summary>Defines and creates one static method; <paramref name="userAssembly"/> is the assembly whose non-public types the body names.</summary>
+    public static MethodInfo Define(string name, Type returnType, Type[] parameterTypes, Action<ILGenerator> body, Assembly? userAssembly = null)
     {
         lock (Gate)
         {
-            var type = Module.DefineType($"Numbana.Emitted.T{_count++}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
+            var module = ModuleFor(userAssembly);
+            var type = module.DefineType($"Numbana.Emitted.T{_count++}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
             var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, returnType, parameterTypes);
             body(method.GetILGenerator());
             return type.CreateType().GetMethod(name)!;

@@ -17,12 +17,12 @@ internal static class ExceptionRaiser
         ExceptionStatus.DivideByZero => new DivideByZeroException(),
         ExceptionStatus.Overflow => new OverflowException(),
         ExceptionStatus.NullReference => new NullReferenceException(),
-        ExceptionStatus.OutOfMemory => new OutOfMemoryException("Array dimensions exceeded supported range."),
         // The messages of System.Math's own throws (Clamp's names the two values there; here it cannot).
         ExceptionStatus.ArithmeticNaN => new ArithmeticException("Function does not accept floating point Not-a-Number values."),
         ExceptionStatus.ClampMinGreaterThanMax => new ArgumentException("Math.Clamp: min cannot be greater than max."),
         ExceptionStatus.InvalidMidpointRounding => new ArgumentException("The value is not valid for this usage of the type MidpointRounding.", "mode"),
         ExceptionStatus.RoundingDigitsOutOfRange => new ArgumentOutOfRangeException("digits", "Rounding digits must be between 0 and 15, inclusive."),
+        ExceptionStatus.OutOfMemory => new OutOfMemoryException("Array dimensions exceeded supported range."),
         >= ExceptionStatus.FirstThrown when ThrownExceptions.Create(status) is { } thrown => thrown,
         _ => new InvalidOperationException($"Compiled code returned the unknown status {(int)status}: this is a bug in Numbana."),
     };

@@ -6,7 +6,8 @@ using Numbana.IR;
 namespace Numbana.Backends.Cpu.Runtime;
 
 /// <summary>
-/// Emits the managed thunk of a compiled delegate: a DynamicMethod with the delegate's signature that
+/// Emits the managed thunk of a compiled delegate: a static method (in an emitted assembly, see
+/// <see cref="Dispatch.EmittedMethods"/>) with the delegate's signature, closed over its slot, that
 /// pins each array, passes (pointer to the first element, length) and scalars in their native form,
 /// calls the native entry through an unmanaged calli, and raises the exception a non-zero status names.
 /// </summary>
@@ -32,9 +33,13 @@ internal static class ThunkBuilder
     {
         var parameters = method.GetParameters();
         var parameterTypes = parameters.Select(p => p.ParameterType).ToArray();
-        var thunk = new DynamicMethod($"numbana_thunk_{method.Name}", method.ReturnType, [typeof(SpecializationSlot), .. parameterTypes],
-            typeof(SpecializationSlot).Module, skipVisibility: true);
-        var il = thunk.GetILGenerator();
+        var thunk = Dispatch.EmittedMethods.Define($"numbana_thunk_{method.Name}", method.ReturnType, [typeof(SpecializationSlot), .. parameterTypes],
+            il => EmitBody(il, delegateType, method, parameters, abi), delegateType.Assembly);
+        return thunk.CreateDelegate(delegateType, slot);
+    }
+
+    private static void EmitBody(ILGenerator il, Type delegateType, MethodInfo method, ParameterInfo[] parameters, (NType[] Parameters, NType Return)? abi)
+    {
         var entryPoint = il.DeclareLocal(typeof(IntPtr));
         var native = il.DefineLabel();
 
@@ -70,7 +75,6 @@ internal static class ThunkBuilder
             il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor([typeof(string)])!);
             il.Emit(OpCodes.Throw);
         }
-        return thunk.CreateDelegate(delegateType, slot);
     }
 
     private static void EmitNativeCall(ILGenerator il, ParameterInfo[] parameters, NType[] types, NType returnType, Type clrReturnType, LocalBuilder entryPoint)
