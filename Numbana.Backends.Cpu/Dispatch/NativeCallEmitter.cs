@@ -177,7 +177,7 @@ internal static class NativeCallEmitter
         {
             Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i => il.Emit(OpCodes.Ldarg, (short)i));
             il.Emit(OpCodes.Ret);
-        }, delegateType.Assembly);
+        }, delegateType.IsVisible ? null : delegateType.Assembly);
         return thunk.CreateDelegate(delegateType);
     }
 }
@@ -192,7 +192,9 @@ internal static class NativeCallEmitter
 /// <remarks>
 /// Each emitted assembly ignores access checks to Numbana (for <see cref="ExceptionRaiser"/> and the
 /// thunk's slot), as DynamicMethod's skipVisibility did, and to the user's assembly whose non-public
-/// delegate types and methods the thunk names; so there is one emitted assembly per user assembly.
+/// delegate types the thunk names, when there are any; so there is one emitted assembly per such user
+/// assembly. Public delegate types (Func, Action) need none, and the shared assembly keeps As&lt;TDelegate&gt;
+/// at about 20 ns a call (ignoring access checks to CoreLib measured twice that).
 /// </remarks>
 internal static class EmittedMethods
 {

@@ -34,7 +34,7 @@ internal static class ThunkBuilder
         var parameters = method.GetParameters();
         var parameterTypes = parameters.Select(p => p.ParameterType).ToArray();
         var thunk = Dispatch.EmittedMethods.Define($"numbana_thunk_{method.Name}", method.ReturnType, [typeof(SpecializationSlot), .. parameterTypes],
-            il => EmitBody(il, delegateType, method, parameters, abi), delegateType.Assembly);
+            il => EmitBody(il, delegateType, method, parameters, abi), delegateType.IsVisible ? null : delegateType.Assembly);
         return thunk.CreateDelegate(delegateType, slot);
     }
 
