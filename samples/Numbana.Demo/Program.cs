@@ -259,7 +259,8 @@ public static partial class Program
             try
             {
                 var cache = Cpu.GetType("Numbana.Backends.Cpu.Compilation.SpecializationCache", throwOnError: true)!;
-                var getOrCompile = cache.GetMethod("GetOrCompile", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
+                var getOrCompile = cache.GetMethod("GetOrCompile", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static,
+                    [typeof(MethodInfo), typeof(JitOptions)])!;
                 // The delegate's first call compiled (method, options) through this cache: this is a lookup.
                 var compiled = getOrCompile.Invoke(null, [method.Method, options])!;
                 var time = (TimeSpan)compiled.GetType().GetProperty("CompileTime")!.GetValue(compiled)!;
