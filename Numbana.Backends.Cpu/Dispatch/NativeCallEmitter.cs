@@ -52,17 +52,8 @@ internal static class NativeCallEmitter
             {
                 case ArgumentKind.Array:
                 {
-                    var array = il.DeclareLocal(type, pinned: true);
-                    loadArgument(i);
-                    il.Emit(OpCodes.Dup);
-                    il.Emit(OpCodes.Stloc, array);
-                    EmitNullCheck(il, names[i]);
-                    il.Emit(OpCodes.Ldloc, array);
-                    il.Emit(OpCodes.Call, ArrayDataReference.MakeGenericMethod(type.GetElementType()!));
-                    il.Emit(OpCodes.Conv_U);
-                    il.Emit(OpCodes.Ldloc, array);
-                    il.Emit(OpCodes.Ldlen);
-                    il.Emit(OpCodes.Conv_I4);
+                    var index = i;
+                    EmitArrayArgument(il, type, names[i], () => loadArgument(index));
                     abiTypes.Add(typeof(IntPtr));
                     abiTypes.Add(typeof(int));
                     break;
@@ -131,6 +122,26 @@ internal static class NativeCallEmitter
                 il.Emit(OpCodes.Cgt_Un);
             }
         }
+    }
+
+    /// <summary>
+    /// Pushes a T[] argument as the native ABI passes it, (address of element 0, length), after checking
+    /// it for null (ArgumentNullException naming <paramref name="name"/>); a pinned local keeps the array
+    /// in place until the emitted method returns. Shared by these callers and <see cref="ThunkBuilder"/>.
+    /// </summary>
+    public static void EmitArrayArgument(ILGenerator il, Type arrayType, string name, Action loadArgument)
+    {
+        var array = il.DeclareLocal(arrayType, pinned: true);
+        loadArgument();
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, array);
+        EmitNullCheck(il, name);
+        il.Emit(OpCodes.Ldloc, array);
+        il.Emit(OpCodes.Call, ArrayDataReference.MakeGenericMethod(arrayType.GetElementType()!));
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Ldloc, array);
+        il.Emit(OpCodes.Ldlen);
+        il.Emit(OpCodes.Conv_I4);
     }
 
     /// <summary>Consumes the reference on the stack; throws ArgumentNullException when it is null.</summary>

@@ -25,9 +25,6 @@ internal static class ThunkBuilder
     private static readonly MethodInfo MatchArgumentMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.MatchArgument))!;
     private static readonly FieldInfo NativeArrayData = typeof(NativeArray).GetField(nameof(NativeArray.Data))!;
     private static readonly MethodInfo RaiseMethod = typeof(ExceptionRaiser).GetMethod(nameof(ExceptionRaiser.Raise))!;
-    private static readonly ConstructorInfo ArgumentNullConstructor = typeof(ArgumentNullException).GetConstructor([typeof(string)])!;
-    private static readonly MethodInfo ArrayDataReference = typeof(MemoryMarshal).GetMethods()
-        .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition);
 
     public static Delegate Build(Type delegateType, MethodInfo method, (NType[] Parameters, NType Return)? abi, SpecializationSlot slot)
     {
@@ -85,23 +82,8 @@ internal static class ThunkBuilder
             var argument = (short)(i + 1);
             if (types[i] is ArrayType)
             {
-                var notNull = il.DefineLabel();
-                il.Emit(OpCodes.Ldarg, argument);
-                il.Emit(OpCodes.Brtrue, notNull);
-                il.Emit(OpCodes.Ldstr, parameters[i].Name ?? $"argument{i}");
-                il.Emit(OpCodes.Newobj, ArgumentNullConstructor);
-                il.Emit(OpCodes.Throw);
-                il.MarkLabel(notNull);
-                // The pinned local keeps the array in place until the thunk returns.
-                var pinned = il.DeclareLocal(parameters[i].ParameterType, pinned: true);
-                il.Emit(OpCodes.Ldarg, argument);
-                il.Emit(OpCodes.Stloc, pinned);
-                il.Emit(OpCodes.Ldarg, argument);
-                il.Emit(OpCodes.Call, ArrayDataReference.MakeGenericMethod(parameters[i].ParameterType.GetElementType()!));
-                il.Emit(OpCodes.Conv_U);
-                il.Emit(OpCodes.Ldarg, argument);
-                il.Emit(OpCodes.Ldlen);
-                il.Emit(OpCodes.Conv_I4);
+                Dispatch.NativeCallEmitter.EmitArrayArgument(il, parameters[i].ParameterType, parameters[i].Name ?? $"argument{i}",
+                    () => il.Emit(OpCodes.Ldarg, argument));
                 abiTypes.Add(typeof(IntPtr));
                 abiTypes.Add(typeof(int));
             }
