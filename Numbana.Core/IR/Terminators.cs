@@ -36,9 +36,13 @@ internal sealed class JumpInstruction : Terminator
     public JumpInstruction(BlockCall target, int ilOffset) : base(ilOffset) => Target = target;
 
     public BlockCall Target { get; }
+
+    /// <summary>True on the back edge of a loop of a few iterations at most, which LLVM must neither vectorize nor unroll.</summary>
+    public bool ClosesScalarLoop { get; init; }
+
     public override IReadOnlyList<BlockCall> Successors => [Target];
     public override string Mnemonic => "jump";
-    public override string Detail => Target.ToString();
+    public override string Detail => ClosesScalarLoop ? Target + " (scalar loop)" : Target.ToString();
 }
 
 /// <summary>Goes to <see cref="IfTrue"/> when the i32 condition is non-zero, else to <see cref="IfFalse"/>.</summary>

@@ -120,6 +120,11 @@ internal static class Verifier
                 if (store.Array.Type is ArrayType array)
                     Expect(store.StoredValue.Type == array.Element.StackType, $"the stored value must be {array.Element.StackType}");
                 break;
+            case AlignmentPeelCountInstruction peel:
+                Expect(peel.Array.Type is ArrayType, "align.peel takes an array");
+                Expect(peel.Index.Type == NType.I32 || peel.Index.Type == NType.NInt, "an index is i32 or nint");
+                Expect(peel.AlignmentBytes > 0 && (peel.AlignmentBytes & (peel.AlignmentBytes - 1)) == 0, "an alignment is a power of two");
+                break;
             case ElementAddressInstruction address:
                 Expect(address.Array.Type is ArrayType, "array.address takes an array");
                 Expect(address.Index.Type == NType.I32 || address.Index.Type == NType.NInt, "an index is i32 or nint");

@@ -10,6 +10,7 @@ internal sealed partial class FunctionLowering
     {
         var source = LLVMGetInsertBlock(_builder);
         var result = LLVMBuildBr(_builder, _blocks[jump.Target.Target]);
+        if (jump.ClosesScalarLoop) LoopMetadata.MarkScalar(_module.Context, result);
         AddIncoming(jump.Target, source);
         return result;
     }

@@ -60,6 +60,24 @@ internal sealed partial class FunctionLowering
     }
 
     /// <summary>
+    /// The elements from &amp;array[index] to the next multiple of the alignment, in plain integer
+    /// arithmetic on the address (no GEP, no load): the index may be out of range, since the loop the
+    /// count is for checks each index itself when it runs.
+    /// </summary>
+    private LLVMValueRef LowerAlignmentPeelCount(AlignmentPeelCountInstruction peel)
+    {
+        var data = LLVMBuildExtractValue(_builder, Get(peel.Array), 0, "");
+        var address = LLVMBuildPtrToInt(_builder, data, _types.I64, "");
+        var index = Get(peel.Index);
+        if (peel.Index.Type == NType.I32) index = LLVMBuildSExt(_builder, index, _types.I64, "");
+        var elementBytes = peel.ElementType.BitWidth / 8;
+        var first = LLVMBuildAdd(_builder, address, LLVMBuildMul(_builder, index, ConstOf(_types.I64, elementBytes), ""), "");
+        var bytesToAlignment = LLVMBuildAnd(_builder, LLVMBuildNeg(_builder, first, ""), ConstOf(_types.I64, peel.AlignmentBytes - 1), "");
+        var count = LLVMBuildLShr(_builder, bytesToAlignment, ConstOf(_types.I64, System.Numerics.BitOperations.Log2((uint)elementBytes)), "");
+        return peel.Type == NType.I32 ? LLVMBuildTrunc(_builder, count, _types.I32, "") : count;
+    }
+
+    /// <summary>
     /// Calls a function of the unit through the native ABI; a non-zero status returned by the callee
     /// is returned at once, so the exception reaches the managed caller after exactly the callee's stores.
     /// </summary>

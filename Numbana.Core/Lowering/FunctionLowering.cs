@@ -133,6 +133,7 @@ internal sealed partial class FunctionLowering
         ArrayLoadInstruction load => LowerArrayLoad(load),
         ArrayStoreInstruction store => LowerArrayStore(store),
         ElementAddressInstruction address => ElementAddress(address.Array, address.Index),
+        AlignmentPeelCountInstruction peel => LowerAlignmentPeelCount(peel),
         LoadInstruction load => WidenFromMemory(LLVMBuildLoad2(_builder, _types.MemoryType(load.ElementType), Get(load.Address), ""), load.ElementType),
         StoreInstruction store => LLVMBuildStore(_builder, NarrowToMemory(Get(store.StoredValue), store.ElementType), Get(store.Address)),
         CallInstruction call => LowerCall(call),

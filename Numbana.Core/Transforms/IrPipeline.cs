@@ -9,7 +9,7 @@ namespace Numbana.Transforms;
 /// </summary>
 internal static class IrPipeline
 {
-    public static void Run(CompilationUnit unit)
+    public static void Run(CompilationUnit unit, JitOptions options)
     {
         foreach (var function in unit.Functions)
         {
@@ -18,5 +18,13 @@ internal static class IrPipeline
         }
         ParallelLoopOutlining.Run(unit); // Prange loops -> outlined bodies + parallel.for (after DCE: it drops dead header parameters)
         foreach (var function in unit.Functions) Verifier.Verify(function);
+        if (options.OptLevel >= 2) // where LLVM vectorizes; the peeled copy is a few scalar iterations of code more
+        {
+            foreach (var function in unit.Functions)
+            {
+                StoreAlignmentPeeling.Run(function); // after outlining, so Prange bodies' inner loops are peeled too
+                Verifier.Verify(function);
+            }
+        }
     }
 }

@@ -1,0 +1,43 @@
+using Numbana.Backends.Cpu;
+using NUnit.Framework;
+using K = Numbana.Tests.Execution.Kernels.PeelingKernels;
+
+namespace Numbana.Tests.Unit.Transforms;
+
+/// <summary>Which loops StoreAlignmentPeeling splits, read from the typed IR after the IR passes.</summary>
+public class StoreAlignmentPeelingTests
+{
+    private static string TypedIr(string kernel, JitOptions options, params Type[] signature) =>
+        Jit.Compile(typeof(K).GetMethod(kernel)!, options).InspectTypes(new JitSignature(signature));
+
+    [Test]
+    public void TheMatMulInnerLoopGetsAScalarPeelBeforeTheLoopLlvmVectorizes()
+    {
+        var ir = TypedIr(nameof(K.MatMulIkj), JitOptions.Default, typeof(double[]), typeof(double[]), typeof(double[]), typeof(int));
+        Assert.That(ir, Does.Contain("align.peel f64 to 32"));
+        Assert.That(ir, Does.Contain("math min"), "the peel never runs past the loop's own bound");
+        Assert.That(ir.Split("(scalar loop)").Length - 1, Is.EqualTo(1), "only the innermost loop is split, once");
+    }
+
+    [Test]
+    public void ALoopThatCarriesAValueIsSplitWithTheValueHandedOver()
+    {
+        var ir = TypedIr(nameof(K.PrefixSums), JitOptions.Default, typeof(double[]), typeof(double[]));
+        Assert.That(ir, Does.Contain("align.peel f64 to 32"));
+    }
+
+    [Test]
+    public void NoPeelBelowO2()
+    {
+        var ir = TypedIr(nameof(K.MatMulIkj), JitOptions.Default with { OptLevel = 1 }, typeof(double[]), typeof(double[]), typeof(double[]), typeof(int));
+        Assert.That(ir, Does.Not.Contain("align.peel"));
+    }
+
+    [Test]
+    public void TheOptimizedLlvmIrKeepsThePeelScalar()
+    {
+        var function = Jit.Compile(typeof(K).GetMethod(nameof(K.DaxpyRange))!, JitOptions.Default);
+        var llvm = function.InspectLlvm(new JitSignature(typeof(double[]), typeof(double[]), typeof(int), typeof(int)));
+        Assert.That(llvm, Does.Contain("llvm.loop.vectorize.enable\", i1 false"));
+    }
+}
