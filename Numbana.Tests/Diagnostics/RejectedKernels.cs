@@ -42,6 +42,10 @@ public static class RejectedKernels
 
     public static int Counter = 3;
 
+    public static int ReadsANullStaticArray(int i) => NullTable[i]; // REJECTED: null static array
+
+    public static readonly int[] NullTable = null!;
+
     public static int AllocatesAnArray(int n)
     {
         var a = new object[n]; // REJECTED: newarr

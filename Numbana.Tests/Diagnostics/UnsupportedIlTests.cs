@@ -47,6 +47,13 @@ public class UnsupportedIlTests
     }
 
     [Test]
+    public void ANullStaticReadonlyArray()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.ReadsANullStaticArray);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.ReadsANullStaticArray), "ldsfld", "null static array", "is null when the method is compiled");
+    }
+
+    [Test]
     public void ALambdaCapturingAString() =>
         AssertNamesLambdaLine(Reject(() => Jit.Compile(RejectedKernels.CapturesAString("abc"))(1)), "ldfld", "captured string",
             "captures the variable 'text' of type string");
@@ -106,7 +113,7 @@ public class UnsupportedIlTests
     public void ReadingAStaticField()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.UsesAStaticField);
-        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.UsesAStaticField), "ldsfld", "ldsfld", "Static fields");
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.UsesAStaticField), "ldsfld", "ldsfld", "Static fields that are not readonly (RejectedKernels.Counter)");
     }
 
     [Test]
