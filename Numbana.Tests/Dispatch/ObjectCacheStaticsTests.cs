@@ -118,4 +118,22 @@ public class ObjectCacheStaticsTests
             Computed.Table[0] = saved;
         }
     }
+
+    [Test]
+    public void ACapturingLambdaFromTheCacheReadsItsVariablesAtEachCall()
+    {
+        var options = FreshOptions();
+        var scale = 2;
+        var weights = new long[] { 1, 2, 3 };
+        Func<long, long> kernel = x => x * scale + weights[(int)(x & 1)];
+        Assert.That(Jit.Compile(kernel, options)(5), Is.EqualTo(kernel(5)));
+        SpecializationCache.ClearForTests();
+        var hits = ObjectCache.Hits;
+        var fromDisk = Jit.Compile(kernel, options);
+        scale = -7;
+        weights = [10, 20];
+        Assert.That(fromDisk(5), Is.EqualTo(kernel(5)));
+        Assert.That(ObjectCache.Hits - hits, Is.EqualTo(1), "loaded from the cache, not compiled");
+        Assert.That(fromDisk(4), Is.EqualTo(kernel(4)));
+    }
 }

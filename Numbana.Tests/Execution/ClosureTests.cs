@@ -176,6 +176,13 @@ public abstract class ClosureTests(ExecutionTarget target) : ExecutionFixture(ta
             Diff.CheckVoid(K.ScaleInParallel(factor, [1.0, -2.0, 0.25]), Arrays);
     }
 
+    [Test] public void ALambdaOfAGenericMethod()
+    {
+        Diff.Check(K.SumFrom(int.MaxValue), Lengths.Select(n => TestData.Ints(n, n, -1000, 1000)));
+        Diff.Check(K.SumFrom(-0.0), Arrays, fastMath: Tolerance.RelativeOf(1e-9));
+        Diff.Check(K.SumFrom((byte)250), Lengths.Select(n => TestData.Ints(n, n, 0, 255).Select(i => (byte)i).ToArray()));
+    }
+
     [Test] public void AJitFunctionOfACapturingLambda()
     {
         var offset = 10;

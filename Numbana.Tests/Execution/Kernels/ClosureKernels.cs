@@ -123,6 +123,14 @@ public static class ClosureKernels
         foreach (var i in Prange.Range(a.Length)) a[i] = a[i] * factor + offsets[i % offsets.Length];
     };
 
+    /// <summary>A lambda in a generic method: its closure class is generic, and so is the captured variable's type.</summary>
+    public static Func<T[], T> SumFrom<T>(T start) where T : System.Numerics.INumber<T> => a =>
+    {
+        var s = start;
+        for (var i = 0; i < a.Length; i++) s += a[i];
+        return s;
+    };
+
     /// <summary>Reads and writes of one variable from a lambda and from .NET code, through the same closure.</summary>
     public sealed class Box<T>
     {
