@@ -32,6 +32,8 @@ internal sealed record CapturedVariable(IReadOnlyList<FieldInfo> Path, NType Typ
 /// that scope's closure, which the inner closure references through a field (CS$&lt;&gt;8__locals1).
 /// The same list drives the importer (which field read is which hidden parameter) and the managed callers
 /// (which fields to load at each call), so both agree on the order: the order of first use in the IL.
+/// A local function or lambda of a closure that the lambda calls is compiled with hidden parameters of its
+/// own, which the caller passes from its own (so the list includes what such callees use).
 /// </summary>
 /// <remarks>
 /// It rejects, with the reason: captures of other types (strings, objects, structs), the enclosing object
@@ -40,37 +42,75 @@ internal sealed record CapturedVariable(IReadOnlyList<FieldInfo> Path, NType Typ
 /// </remarks>
 internal static class ClosureCaptures
 {
-    /// <summary>The captured variables <paramref name="lambda"/> uses, in order of first use; empty for static methods and lambdas that capture nothing.</summary>
+    /// <summary>
+    /// The captured variables <paramref name="lambda"/> uses, directly or through the local functions and
+    /// lambdas of its closures that it calls, in order of first use; empty for static methods and lambdas
+    /// that capture nothing. Paths start at <paramref name="lambda"/>'s own closure.
+    /// </summary>
     /// <exception cref="UnsupportedIlException">A captured variable has no compiled form.</exception>
     public static IReadOnlyList<CapturedVariable> Find(MethodInfo lambda)
     {
         if (lambda.IsStatic || !Importer.IsCompilerGeneratedClosure(lambda.DeclaringType)) return [];
-        var il = lambda.GetMethodBody()?.GetILAsByteArray();
-        if (il is null) return [];
-
-        var order = new List<(FieldInfo Field, IlInstruction FirstUse)>();
+        var uses = new List<(FieldInfo Field, MethodInfo Method, IlInstruction FirstUse)>();
         var written = new HashSet<FieldInfo>();
-        foreach (var instruction in IlDecoder.Decode(lambda, il))
-        {
-            if (instruction.OpCode is not (ILOpCode.Ldfld or ILOpCode.Ldflda or ILOpCode.Stfld)) continue;
-            if (ResolveField(lambda, instruction.IntOperand) is not { } field || field.IsStatic
-                || !Importer.IsCompilerGeneratedClosure(field.DeclaringType) || IsClosureLink(field))
-                continue;
-            if (!order.Exists(entry => entry.Field == field)) order.Add((field, instruction));
-            if (instruction.OpCode != ILOpCode.Ldfld) written.Add(field);
-        }
+        CollectUses(lambda, uses, written, [lambda]);
 
         var captures = new List<CapturedVariable>();
-        foreach (var (field, firstUse) in order)
+        foreach (var (field, method, firstUse) in uses)
         {
-            var type = TypeOf(lambda, field, firstUse);
+            var type = TypeOf(method, field, firstUse);
             var isWritten = written.Contains(field);
             if (isWritten && type is ArrayType)
-                throw Reject(lambda, firstUse, $"The lambda assigns a new array to the captured variable '{field.Name}' (or passes it by ref): " +
+                throw Reject(method, firstUse, $"The lambda assigns a new array to the captured variable '{field.Name}' (or passes it by ref): " +
                     "compiled code can write into a captured array's elements, not replace the array. Return the new array, or allocate it before creating the lambda.");
-            captures.Add(new CapturedVariable([.. PathTo(lambda, lambda.DeclaringType!, field.DeclaringType!, firstUse), field], type, isWritten));
+            captures.Add(new CapturedVariable([.. PathTo(method, lambda.DeclaringType!, field.DeclaringType!, firstUse), field], type, isWritten));
         }
         return captures;
+    }
+
+    /// <summary>
+    /// Adds the closure fields <paramref name="method"/> reads (and, in <paramref name="written"/>, those it
+    /// assigns or takes the address of), then those of the closure methods it calls (local functions and
+    /// lambdas of the same or an enclosing scope), each method once.
+    /// </summary>
+    private static void CollectUses(MethodInfo method, List<(FieldInfo Field, MethodInfo Method, IlInstruction FirstUse)> uses,
+        HashSet<FieldInfo> written, HashSet<MethodInfo> visited)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null) return;
+        foreach (var instruction in IlDecoder.Decode(method, il))
+        {
+            // C# calls a local function of an enclosing scope's closure with callvirt (the receiver is a field).
+            if (instruction.OpCode is ILOpCode.Call or ILOpCode.Callvirt && AsClosureMethod(ResolveMethod(method, instruction.IntOperand)) is { } callee)
+            {
+                if (visited.Add(callee)) CollectUses(callee, uses, written, visited);
+                continue;
+            }
+            if (instruction.OpCode is not (ILOpCode.Ldfld or ILOpCode.Ldflda or ILOpCode.Stfld)) continue;
+            if (ResolveField(method, instruction.IntOperand) is not { } field || field.IsStatic
+                || !Importer.IsCompilerGeneratedClosure(field.DeclaringType) || IsClosureLink(field))
+                continue;
+            if (!uses.Exists(use => use.Field == field)) uses.Add((field, method, instruction));
+            if (instruction.OpCode != ILOpCode.Ldfld) written.Add(field);
+        }
+    }
+
+    /// <summary>The method when it is an instance method of a closure class (a local function or lambda that uses captured variables), else null.</summary>
+    public static MethodInfo? AsClosureMethod(MethodBase? method) =>
+        method is MethodInfo { IsStatic: false, IsVirtual: false } info && Importer.IsCompilerGeneratedClosure(info.DeclaringType) ? info : null;
+
+    public static MethodBase? ResolveMethod(MethodInfo method, int token)
+    {
+        try
+        {
+            return method.Module.ResolveMethod(token,
+                method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null,
+                method.IsGenericMethod ? method.GetGenericArguments() : null);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True for a closure's reference to the closure of an enclosing scope.</summary>

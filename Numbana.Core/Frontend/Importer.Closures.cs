@@ -36,12 +36,15 @@ internal sealed partial class Importer
     }
 
     /// <summary>
-    /// ldfld, ldflda and stfld on a closure reference: a link to an outer closure gives the outer closure's
+    /// ldfld, ldflda and stfld on a closure reference (and callvirt of a closure's local function, see <see cref="TryImportClosureCall"/>): a link to an outer closure gives the outer closure's
     /// reference; a captured variable becomes its hidden parameter: the value, or a load or store through the
     /// reference to the closure's field when the lambda writes the variable.
     /// </summary>
     private bool TryImportClosureAccess(IlInstruction instruction)
     {
+        // A local function of an enclosing scope's closure: C# calls it with callvirt (on a field), for the null check a closure never needs.
+        if (instruction.OpCode == ILOpCode.Callvirt)
+            return ClosureCaptures.AsClosureMethod(ClosureCaptures.ResolveMethod(_method, instruction.IntOperand)) is { } callee && TryImportClosureCall(callee);
         if (instruction.OpCode is not (ILOpCode.Ldfld or ILOpCode.Ldflda or ILOpCode.Stfld)) return false;
         var objectSlot = instruction.OpCode == ILOpCode.Stfld ? 2 : 1;
         if (_stack.Count < objectSlot || _stack[^objectSlot] is not ClosureReference closure) return false;
@@ -80,6 +83,41 @@ internal sealed partial class Importer
                 break;
             }
         }
+        return true;
+    }
+
+    /// <summary>
+    /// A call of a local function or lambda of a closure (an instance method of a closure class, called on a
+    /// closure reference): the callee is compiled with hidden parameters for the captured variables it uses
+    /// (<see cref="ClosureCaptures"/>), which this function passes from its own: the value, or the reference to
+    /// the closure's field when the callee writes the variable.
+    /// </summary>
+    private bool TryImportClosureCall(MethodInfo callee)
+    {
+        if (ClosureCaptures.AsClosureMethod(callee) is null) return false;
+        var parameterCount = callee.GetParameters().Length;
+        if (_stack.Count <= parameterCount || _stack[^(parameterCount + 1)] is not ClosureReference closure) return false;
+        var closureType = closure.Path.Count > 0 ? closure.Path[^1].FieldType : _method.DeclaringType;
+        if (closureType != callee.DeclaringType)
+            throw Unsupported($"{MethodNames.Describe(callee)} is called on another closure object than its own: pass the values as parameters.");
+
+        var function = _unit.GetOrAddFunction(callee, _method);
+        var arguments = PopArguments(callee);
+        Pop();
+        var mine = _unit.CapturesOf(_function);
+        var hidden = new List<Value>();
+        foreach (var capture in _unit.CapturesOf(function))
+        {
+            var index = -1;
+            for (var i = 0; i < mine.Count; i++)
+                if (mine[i].Field == capture.Field) index = i;
+            if (index < 0 || (capture.Written && !mine[index].Written))
+                throw new InvalidOperationException($"Numbana did not pass the captured variable '{capture.Name}' on to {MethodNames.Describe(callee)}: a bug in ClosureCaptures.");
+            var parameter = _ssa.Read(new Variable(VariableKind.Argument, _function.ParameterTypes.Count - mine.Count + index), _block);
+            hidden.Add(capture.Written || !mine[index].Written ? parameter : Append(new LoadInstruction(parameter, _instruction.Offset)));
+        }
+        var call = Append(new CallInstruction(function, [.. arguments, .. hidden], _instruction.Offset));
+        if (call.HasResult) Push(call);
         return true;
     }
 

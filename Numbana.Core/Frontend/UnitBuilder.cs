@@ -48,8 +48,9 @@ internal sealed class UnitBuilder
     }
 
     /// <summary>
-    /// The captured variables of the entry lambda, which are its last parameters (hidden from the delegate's
-    /// signature); empty for every other function: a callee never sees the closure.
+    /// The captured variables of a lambda (the entry, or a local function or lambda of a closure that it calls),
+    /// which are its last parameters, hidden from its .NET signature; empty for static methods: they never see
+    /// the closure.
     /// </summary>
     public IReadOnlyList<CapturedVariable> CapturesOf(Function function) => _captures.GetValueOrDefault(function, []);
 
@@ -63,8 +64,9 @@ internal sealed class UnitBuilder
             ? method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray()
             : method.GetParameters().Select((p, i) => MapArgumentType(method, p, argumentTypes[i])).ToArray();
         var returnType = MapSignatureType(method, method.ReturnType, "return type");
-        // A capturing lambda as the entry: its captured variables are passed after its own parameters.
-        IReadOnlyList<CapturedVariable> captures = caller is null ? ClosureCaptures.Find(method) : [];
+        // A capturing lambda (the entry, or a local function of a closure it calls): its captured variables
+        // are passed after its own parameters.
+        var captures = ClosureCaptures.Find(method);
         if (captures.Count > 0) parameterTypes = [.. parameterTypes, .. captures.Select(c => c.ParameterType)];
         var id = Interlocked.Increment(ref _uniqueNames);
         var function = new Function($"numbana.{Sanitize(method.DeclaringType?.Name)}.{Sanitize(method.Name)}.{id}", method, parameterTypes, returnType);

@@ -176,6 +176,21 @@ public abstract class ClosureTests(ExecutionTarget target) : ExecutionFixture(ta
             Diff.CheckVoid(K.ScaleInParallel(factor, [1.0, -2.0, 0.25]), Arrays);
     }
 
+    [Test] public void LocalFunctionsThatUseCapturedVariables()
+    {
+        K.Box<int> expected = new(), actual = new();
+        var dotnet = K.CallsALocalFunction(1.5, -0.25, expected);
+        var compiled = Jit.Compile(K.CallsALocalFunction(1.5, -0.25, actual), Options);
+        foreach (var a in Arrays)
+        {
+            Assert.That(compiled(a), Is.EqualTo(dotnet(a)).Within(Options.FastMath ? 1e-9 : 0).Percent, $"length {a.Length}");
+            Assert.That(actual.Read(), Is.EqualTo(expected.Read()), "the local function's count, after the call");
+        }
+        Diff.Check(K.CallsARecursiveLocalFunction(long.MaxValue - 5), Ints);
+        foreach (var kernel in K.CallAnOuterLocalFunction(-3, 3))
+            Diff.Check(kernel, Ints);
+    }
+
     [Test] public void ALambdaOfAGenericMethod()
     {
         Diff.Check(K.SumFrom(int.MaxValue), Lengths.Select(n => TestData.Ints(n, n, -1000, 1000)));

@@ -123,6 +123,45 @@ public static class ClosureKernels
         foreach (var i in Prange.Range(a.Length)) a[i] = a[i] * factor + offsets[i % offsets.Length];
     };
 
+    /// <summary>A local function that reads two captured variables and counts its calls in a third, called by the lambda.</summary>
+    public static Func<double[], double> CallsALocalFunction(double scale, double shift, Box<int> calls)
+    {
+        var count = 0;
+        calls.Read = () => count;
+        calls.Write = v => count = v;
+        double Transform(double x)
+        {
+            count++;
+            return x * scale + shift;
+        }
+        return a =>
+        {
+            var s = 0.0;
+            for (var i = 0; i < a.Length; i++) s += Transform(a[i]);
+            return s + count;
+        };
+    }
+
+    /// <summary>A recursive local function over a captured variable.</summary>
+    public static Func<int, long> CallsARecursiveLocalFunction(long offset)
+    {
+        long Fib(int n) => n < 2 ? n + offset : Fib(n - 1) + Fib(n - 2);
+        return n => Fib(n & 15);
+    }
+
+    /// <summary>Lambdas of a loop body calling a local function of the enclosing scope (through the link to its closure).</summary>
+    public static Func<int, int>[] CallAnOuterLocalFunction(int factor, int count)
+    {
+        int Scale(int x) => x * factor;
+        var functions = new Func<int, int>[count];
+        for (var i = 0; i < count; i++)
+        {
+            var offset = i - 1;
+            functions[i] = x => Scale(x) + offset;
+        }
+        return functions;
+    }
+
     /// <summary>A lambda in a generic method: its closure class is generic, and so is the captured variable's type.</summary>
     public static Func<T[], T> SumFrom<T>(T start) where T : System.Numerics.INumber<T> => a =>
     {
