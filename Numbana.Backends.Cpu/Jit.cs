@@ -34,7 +34,10 @@ public static class Jit
         return new JitFunction(method, null, options ?? JitOptions.Default);
     }
 
-    /// <summary>A <see cref="JitFunction"/> for the method of <paramref name="function"/> (a static method or a lambda without captures).</summary>
+    /// <summary>
+    /// A <see cref="JitFunction"/> for the method of <paramref name="function"/>: a static method or a lambda
+    /// (a lambda's captured variables are read from its closure at each call, as for <see cref="Compile{TDelegate}"/>).
+    /// </summary>
     public static JitFunction Compile(Delegate function, JitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(function);

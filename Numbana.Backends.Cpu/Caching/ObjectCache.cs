@@ -31,8 +31,10 @@ namespace Numbana.Backends.Cpu.Caching;
 /// reader sees a whole file or none.</para>
 /// <para>Symbols: the entry of a cached module gets a unique name (a GUID) when compiled, so objects
 /// from other processes never clash with this process's functions (callees are internal).</para>
-/// <para>What it does not do: evict old files, or cache closures' captured values (closures with captures
-/// are not compiled yet).</para>
+/// <para>The values of the static readonly numbers the unit's methods read are in the key (they are constants
+/// in the code). Nothing process-specific is in the code: a lambda's captured variables are parameters, read
+/// at each call; a static readonly array is found through a symbol the JIT resolves when it loads the object.</para>
+/// <para>What it does not do: evict old files.</para>
 /// </remarks>
 internal static class ObjectCache
 {
@@ -102,6 +104,13 @@ internal static class ObjectCache
         {
             Add(Describe(method));
             Add(Convert.ToHexString(IlHash(method)));
+            // Static readonly numbers are constants in the code: a value computed at run time (Scale = Compute())
+            // may differ in the next process, and then the code must not be loaded.
+            foreach (var (field, value) in StaticReadonlyValues(method))
+            {
+                Add(field);
+                Add(value);
+            }
         }
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
@@ -115,6 +124,47 @@ internal static class ObjectCache
         foreach (var local in body?.LocalVariables ?? [])
             hash.AppendData(Encoding.UTF8.GetBytes((local.LocalType.AssemblyQualifiedName ?? local.LocalType.ToString()) + ";"));
         return hash.GetHashAndReset();
+    }
+
+    /// <summary>
+    /// Every static readonly field <paramref name="method"/> reads (ldsfld), with its value as the importer
+    /// bakes it into the code: a number's bits. A static readonly array is named only: compiled code reads its
+    /// elements and length at run time through its cell (Runtime.StaticArrays), so they are not in the code.
+    /// </summary>
+    public static IEnumerable<(string Field, string Value)> StaticReadonlyValues(MethodInfo method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null) yield break;
+        var seen = new HashSet<FieldInfo>();
+        foreach (var instruction in Numbana.IL.IlDecoder.Decode(method, il))
+        {
+            if (instruction.OpCode != System.Reflection.Metadata.ILOpCode.Ldsfld) continue;
+            if (Numbana.Frontend.ClosureCaptures.ResolveField(method, instruction.IntOperand) is not { IsStatic: true, IsInitOnly: true } field
+                || !seen.Add(field))
+                continue;
+            var name = $"{field.DeclaringType?.AssemblyQualifiedName}|{field.Name}|{field.FieldType}";
+            if (field.FieldType.IsArray)
+            {
+                yield return (name, "array read at run time");
+                continue;
+            }
+            object? value;
+            try
+            {
+                value = field.GetValue(null);
+            }
+            catch (TargetInvocationException)
+            {
+                continue; // the importer has already reported the static constructor's exception
+            }
+            yield return (name, value switch
+            {
+                double d => BitConverter.DoubleToInt64Bits(d).ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+                float f => BitConverter.SingleToInt32Bits(f).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
+                IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value?.ToString() ?? "null",
+            });
+        }
     }
 
     private static string Describe(MethodInfo method) =>

@@ -55,6 +55,7 @@ internal static class CpuCompiler
         var jit = HostJit.Shared;
         Runtime.ParallelForRuntime.EnsureDefined(jit); // before any module that calls it is added
         Runtime.ManagedAllocation.EnsureDefined(jit); // new T[n] calls back into .NET (also from cached objects)
+        Runtime.PinnedStaticArrays.EnsureDefined(jit, unit); // static readonly arrays: their cells resolve by name (also in cached objects)
         // The on-disk cache is consulted after import (its key hashes the IL of every function in the unit)
         // and before LLVM: a hit skips optimization and code generation.
         var cacheKey = options.Cache ? Caching.ObjectCache.KeyFor(unit, argumentTypes, options, jit) : null;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
 using Numbana.Backends.Cpu.Runtime;
+using Numbana.Frontend;
 using Numbana.IR;
 using Numbana.Typing;
 
@@ -42,7 +43,7 @@ internal static class NativeCallEmitter
     /// (already cast or unboxed). Leaves the result (of <paramref name="returnType"/>, the CLR type) on the stack, or nothing for void.
     /// </summary>
     public static void Emit(ILGenerator il, IReadOnlyList<Type> argumentTypes, IReadOnlyList<string> names, Type returnType,
-        IntPtr entryPoint, Action<int> loadArgument)
+        IntPtr entryPoint, Action<int> loadArgument, Action<List<Type>>? emitCapturedArguments = null)
     {
         var abiTypes = new List<Type>();
         for (var i = 0; i < argumentTypes.Count; i++)
@@ -86,6 +87,8 @@ internal static class NativeCallEmitter
                     break;
             }
         }
+        // A lambda's captured variables follow its own arguments (CapturedArguments).
+        emitCapturedArguments?.Invoke(abiTypes);
 
         LocalBuilder? result = null;
         var returnIr = returnType == typeof(void) ? NType.Void : ClrTypes.TryMap(returnType, out _)!;
@@ -159,37 +162,53 @@ internal static class NativeCallEmitter
     /// <c>object? Invoke(object?[] args)</c> for one signature: the caller has checked that every
     /// argument's runtime type is exactly the signature's, so arguments are unboxed or used as they are.
     /// </summary>
-    public static Func<object?[], object?> BuildInvoker(MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint)
+    /// <remarks>
+    /// For a lambda that captures, <paramref name="closure"/> is its closure object: the invoker is closed over
+    /// it (its first parameter) and reads the captured variables from it at each call.
+    /// </remarks>
+    public static Func<object?[], object?> BuildInvoker(MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint, object? closure = null)
     {
         var names = method.GetParameters().Select((p, i) => p.Name ?? $"argument{i}").ToArray();
-        var invoker = EmittedMethods.Define($"numbana_invoke_{method.Name}", typeof(object), [typeof(object[])], il =>
+        var captures = ClosureCaptures.Find(method);
+        var first = captures.Count > 0 ? 1 : 0;
+        Type[] parameters = captures.Count > 0 ? [typeof(object), typeof(object[])] : [typeof(object[])];
+        var invoker = EmittedMethods.Define($"numbana_invoke_{method.Name}", typeof(object), parameters, il =>
         {
             Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i =>
             {
-                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldarg, (short)first);
                 il.Emit(OpCodes.Ldc_I4, i);
                 il.Emit(OpCodes.Ldelem_Ref);
                 if (argumentTypes[i].IsValueType) il.Emit(OpCodes.Unbox_Any, argumentTypes[i]);
-            });
+            }, abiTypes => CapturedArguments.Emit(il, method, captures, () => il.Emit(OpCodes.Ldarg_0), abiTypes));
             if (method.ReturnType == typeof(void)) il.Emit(OpCodes.Ldnull);
             else il.Emit(OpCodes.Box, method.ReturnType);
             il.Emit(OpCodes.Ret);
-        });
-        return invoker.CreateDelegate<Func<object?[], object?>>();
+        }, captures.Count > 0 ? method.DeclaringType!.Assembly : null);
+        return captures.Count > 0
+            ? invoker.CreateDelegate<Func<object?[], object?>>(closure ?? throw new ArgumentNullException(nameof(closure)))
+            : invoker.CreateDelegate<Func<object?[], object?>>();
     }
 
     /// <summary>A typed delegate calling the native entry directly (the fast path of <see cref="JitFunction.As{TDelegate}"/>).</summary>
-    public static Delegate BuildTyped(Type delegateType, MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint)
+    /// <remarks>For a lambda that captures, the delegate is closed over <paramref name="closure"/> (see <see cref="BuildInvoker"/>).</remarks>
+    public static Delegate BuildTyped(Type delegateType, MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint, object? closure = null)
     {
         var invoke = delegateType.GetMethod("Invoke")!;
         var parameterTypes = invoke.GetParameters().Select(p => p.ParameterType).ToArray();
         var names = method.GetParameters().Select((p, i) => p.Name ?? $"argument{i}").ToArray();
-        var thunk = EmittedMethods.Define($"numbana_typed_{method.Name}", invoke.ReturnType, parameterTypes, il =>
+        var captures = ClosureCaptures.Find(method);
+        var first = captures.Count > 0 ? 1 : 0;
+        var userAssembly = captures.Count > 0 ? method.DeclaringType!.Assembly : delegateType.IsVisible ? null : delegateType.Assembly;
+        var thunk = EmittedMethods.Define($"numbana_typed_{method.Name}", invoke.ReturnType, captures.Count > 0 ? [typeof(object), .. parameterTypes] : parameterTypes, il =>
         {
-            Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i => il.Emit(OpCodes.Ldarg, (short)i));
+            Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i => il.Emit(OpCodes.Ldarg, (short)(i + first)),
+                abiTypes => CapturedArguments.Emit(il, method, captures, () => il.Emit(OpCodes.Ldarg_0), abiTypes));
             il.Emit(OpCodes.Ret);
-        }, delegateType.IsVisible ? null : delegateType.Assembly);
-        return thunk.CreateDelegate(delegateType);
+        }, userAssembly);
+        return captures.Count > 0
+            ? thunk.CreateDelegate(delegateType, closure ?? throw new ArgumentNullException(nameof(closure)))
+            : thunk.CreateDelegate(delegateType);
     }
 }
 

@@ -16,10 +16,27 @@ internal static class DelegateCompiler
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(options);
         var target = method.Method;
-        var slot = new SpecializationSlot(target, options, method);
         var abi = TryMapSignature(target);
+        var slot = new SpecializationSlot(target, options, method, abi is null ? [] : TryFindCaptures(target));
+        if (slot.Captures is null) abi = null;
         var thunk = ThunkBuilder.Build(typeof(TDelegate), target, abi, slot);
         return (TDelegate)thunk;
+    }
+
+    /// <summary>
+    /// The variables a capturing lambda reads from its closure (passed at each call after its own arguments),
+    /// or null when one has no compiled form (the first call reports why, or runs .NET code when not strict).
+    /// </summary>
+    private static IReadOnlyList<Frontend.CapturedVariable>? TryFindCaptures(MethodInfo method)
+    {
+        try
+        {
+            return Frontend.ClosureCaptures.Find(method);
+        }
+        catch (UnsupportedIlException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The IR types of the parameters and return value, or null when one has no native form (the first call reports why).</summary>
@@ -46,16 +63,24 @@ internal sealed class SpecializationSlot
     private readonly object _gate = new();
     private volatile bool _fallback;
 
-    public SpecializationSlot(MethodInfo method, JitOptions options, Delegate original)
+    public SpecializationSlot(MethodInfo method, JitOptions options, Delegate original, IReadOnlyList<Frontend.CapturedVariable>? captures = null)
     {
         Method = method;
         Options = options;
         Original = original;
+        Closure = original.Target;
+        Captures = captures;
     }
 
     public MethodInfo Method { get; }
     public JitOptions Options { get; }
     public Delegate Original { get; }
+
+    /// <summary>The delegate's target: a lambda's closure object, from which the thunk reads the captured variables at each call.</summary>
+    public readonly object? Closure;
+
+    /// <summary>The captured variables the thunk passes after the delegate's arguments (empty when none; null when one has no compiled form).</summary>
+    public IReadOnlyList<Frontend.CapturedVariable>? Captures { get; }
 
     /// <summary>The native entry point; zero until compiled (a field, so the thunk loads it directly).</summary>
     public IntPtr EntryPoint;

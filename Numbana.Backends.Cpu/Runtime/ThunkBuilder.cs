@@ -18,6 +18,7 @@ namespace Numbana.Backends.Cpu.Runtime;
 internal static class ThunkBuilder
 {
     private static readonly FieldInfo EntryPointField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.EntryPoint))!;
+    private static readonly FieldInfo ClosureField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.Closure))!;
     private static readonly MethodInfo EnsureCompiledMethod = typeof(SpecializationSlot).GetMethod(nameof(SpecializationSlot.EnsureCompiled))!;
     private static readonly MethodInfo OriginalGetter = typeof(SpecializationSlot).GetProperty(nameof(SpecializationSlot.Original))!.GetMethod!;
     private static readonly MethodInfo EndCallMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.EndCall))!;
@@ -30,12 +31,16 @@ internal static class ThunkBuilder
     {
         var parameters = method.GetParameters();
         var parameterTypes = parameters.Select(p => p.ParameterType).ToArray();
+        var captures = slot.Captures ?? [];
+        // The thunk names the non-public types it uses: a non-public delegate type, or a lambda's closure class.
+        var userAssembly = captures.Count > 0 ? method.DeclaringType!.Assembly : delegateType.IsVisible ? null : delegateType.Assembly;
         var thunk = Dispatch.EmittedMethods.Define($"numbana_thunk_{method.Name}", method.ReturnType, [typeof(SpecializationSlot), .. parameterTypes],
-            il => EmitBody(il, delegateType, method, parameters, abi), delegateType.IsVisible ? null : delegateType.Assembly);
+            il => EmitBody(il, delegateType, method, parameters, abi, captures), userAssembly);
         return thunk.CreateDelegate(delegateType, slot);
     }
 
-    private static void EmitBody(ILGenerator il, Type delegateType, MethodInfo method, ParameterInfo[] parameters, (NType[] Parameters, NType Return)? abi)
+    private static void EmitBody(ILGenerator il, Type delegateType, MethodInfo method, ParameterInfo[] parameters, (NType[] Parameters, NType Return)? abi,
+        IReadOnlyList<Frontend.CapturedVariable> captures)
     {
         var entryPoint = il.DeclareLocal(typeof(IntPtr));
         var native = il.DefineLabel();
@@ -63,7 +68,8 @@ internal static class ThunkBuilder
         il.MarkLabel(native);
         if (abi is { } signature)
         {
-            EmitNativeCall(il, parameters, signature.Parameters, signature.Return, method.ReturnType, entryPoint);
+            EmitNativeCall(il, parameters, signature.Parameters, signature.Return, method.ReturnType, entryPoint,
+                abiTypes => Dispatch.CapturedArguments.Emit(il, method, captures, () => { il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldfld, ClosureField); }, abiTypes));
         }
         else
         {
@@ -74,7 +80,8 @@ internal static class ThunkBuilder
         }
     }
 
-    private static void EmitNativeCall(ILGenerator il, ParameterInfo[] parameters, NType[] types, NType returnType, Type clrReturnType, LocalBuilder entryPoint)
+    private static void EmitNativeCall(ILGenerator il, ParameterInfo[] parameters, NType[] types, NType returnType, Type clrReturnType, LocalBuilder entryPoint,
+        Action<List<Type>> emitCapturedArguments)
     {
         var abiTypes = new List<Type>();
         for (var i = 0; i < parameters.Length; i++)
@@ -103,6 +110,8 @@ internal static class ThunkBuilder
                 abiTypes.Add(NativeSignature.ScalarAbiType(types[i]));
             }
         }
+        // A lambda's captured variables follow its own arguments (hidden parameters of the entry).
+        emitCapturedArguments(abiTypes);
 
         LocalBuilder? result = null;
         if (returnType != NType.Void)

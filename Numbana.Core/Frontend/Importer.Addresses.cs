@@ -75,6 +75,8 @@ internal sealed partial class Importer
 
     private Value LoadArgument(int ilIndex)
     {
+        // A lambda's argument 0 is its closure: ldfld of a captured variable follows (Importer.Closures.cs).
+        if (ilIndex == 0 && !_method.IsStatic) return LoadClosure();
         var index = CheckArgument(ilIndex);
         return _argumentSlots.TryGetValue(index, out var slot)
             ? Append(new LoadInstruction(slot, _instruction.Offset))

@@ -24,7 +24,7 @@ internal sealed partial class Importer
 
         if (callee is not MethodInfo calleeInfo)
             throw Unsupported($"Calling the constructor {MethodNames.Describe(callee)} is not supported in compiled code yet.");
-        if (TryImportMathCall(calleeInfo)) return true;
+        if (TryImportMathCall(calleeInfo) || TryImportMathOutCall(calleeInfo) || TryImportClosureCall(calleeInfo)) return true;
         if (!calleeInfo.IsStatic)
             throw Unsupported($"Calling the instance method {MethodNames.Describe(calleeInfo)} is not supported in compiled code yet: call static methods.");
         if (calleeInfo.DeclaringType?.Assembly == typeof(object).Assembly)

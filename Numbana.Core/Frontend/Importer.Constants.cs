@@ -14,8 +14,10 @@ internal sealed partial class Importer
     /// the first read). A readonly field cannot change after its static constructor, so this is exact.
     /// </summary>
     /// <remarks>
-    /// Mutable static fields stay rejected: compiled code does not see later writes to a copy. Static readonly
-    /// arrays are not handled here (their elements are mutable and their address would have to be pinned).
+    /// Mutable static fields stay rejected: compiled code does not see later writes to a copy. A static
+    /// readonly array is not a constant: its elements are read at each use (<see cref="StaticArrayInstruction"/>).
+    /// The values read here are part of the on-disk cache's key (ObjectCache hashes every static readonly
+    /// field the unit's methods read), so a value computed at run time never loads code compiled for another.
     /// </remarks>
     private bool TryImportStaticField(IlInstruction instruction)
     {
@@ -31,7 +33,21 @@ internal sealed partial class Importer
         {
             return false;
         }
-        if (!field.IsStatic || !field.IsInitOnly || ClrTypes.TryMap(field.FieldType, out _) is not PrimitiveType type || type == NType.Void)
+        if (!field.IsStatic) return false;
+        var mapped = ClrTypes.TryMap(field.FieldType, out _);
+        if (!field.IsInitOnly)
+        {
+            if (mapped is null) return false;
+            throw Unsupported($"Static fields that are not readonly ({MethodNames.TypeName(field.DeclaringType)}.{field.Name}) cannot be used in compiled code: " +
+                "compiled code would not see later writes to them. Declare the field static readonly (a number is then read once, when the method is compiled; " +
+                "an array's elements at each call), or pass the value as a parameter.");
+        }
+        if (mapped is ArrayType arrayType)
+        {
+            ImportStaticArray(field, arrayType, instruction);
+            return true;
+        }
+        if (mapped is not PrimitiveType type || type == NType.Void)
             return false;
         object? value;
         try
@@ -58,5 +74,28 @@ internal sealed partial class Importer
         if (type.StackType == NType.I32) bits = unchecked((int)bits);
         Push(Append(new ConstantInstruction(type.StackType, bits, instruction.Offset)));
         return true;
+    }
+
+    /// <summary>
+    /// A static readonly array of numbers: its elements are not constants (a readonly field holds a fixed
+    /// array, whose elements anyone may write), so compiled code reads them through the array's address, which
+    /// the host pins for the life of the process. Reading the field here runs the static constructor.
+    /// </summary>
+    private void ImportStaticArray(FieldInfo field, ArrayType type, IlInstruction instruction)
+    {
+        object? value;
+        try
+        {
+            value = field.GetValue(null);
+        }
+        catch (TargetInvocationException error)
+        {
+            throw Unsupported($"Reading {MethodNames.TypeName(field.DeclaringType)}.{field.Name} ran its static constructor, which threw " +
+                $"{error.InnerException?.GetType().Name}: {error.InnerException?.Message}");
+        }
+        if (value is null)
+            throw Unsupported($"The static readonly array {MethodNames.TypeName(field.DeclaringType)}.{field.Name} is null when the method is compiled: " +
+                "assign it in its declaration or in the static constructor.");
+        Push(Append(new StaticArrayInstruction(field, type, instruction.Offset)));
     }
 }

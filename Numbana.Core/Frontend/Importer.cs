@@ -153,7 +153,7 @@ internal sealed partial class Importer
         _stack.Clear();
         var entryTypes = _entryStack[block];
         for (var i = 0; i < entryTypes.Length; i++)
-            _stack.Add(_ssa.Read(new Variable(VariableKind.StackSlot, i), block));
+            _stack.Add(ClosureReferenceAt(block, i) ?? _ssa.Read(new Variable(VariableKind.StackSlot, i), block));
 
         _ilBlock = ilBlock;
         for (_instructionIndex = 0; _instructionIndex < ilBlock.Instructions.Count; _instructionIndex++)
@@ -187,7 +187,8 @@ internal sealed partial class Importer
             _entryStack[target] = types;
         }
         for (var i = 0; i < _stack.Count; i++)
-            _ssa.Write(new Variable(VariableKind.StackSlot, i), _block, _stack[i]);
+            if (!PassClosureReference(target, i, _stack[i]))
+                _ssa.Write(new Variable(VariableKind.StackSlot, i), _block, _stack[i]);
         return new BlockCall(target);
     }
 
@@ -247,6 +248,7 @@ internal sealed partial class Importer
                 Pop();
                 break;
             default:
+                if (TryImportClosureAccess(instruction)) break;
                 if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
                     && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportAddress(instruction) && !TryImportStaticField(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
@@ -285,8 +287,8 @@ internal sealed partial class Importer
     {
         var index = _method.IsStatic ? ilIndex : ilIndex - 1;
         if (index < 0)
-            throw Unsupported("The lambda reads a captured variable: closures are not supported yet. " +
-                "Pass the captured values as parameters, or copy them into a static method's arguments.");
+            throw Unsupported("The lambda assigns its closure object or takes its address: " +
+                "its captured variables can be read and written, but the closure itself cannot be used as a value.");
         if (index >= _function.ParameterTypes.Count)
             throw Unsupported($"Argument {ilIndex} does not exist: the method has {_function.ParameterTypes.Count} parameters.");
         return index;

@@ -22,8 +22,10 @@ internal sealed record MathCall(MathFunction Function, NType ResultType, NType O
 /// intrinsic classes, Unsafe, throw helpers with formatted messages), and an intrinsic lowers to one
 /// LLVM instruction or C library call that LLVM understands. The lowering reproduces the managed
 /// algorithms of CoreLib where .NET has one (Round with digits, IEEERemainder, ILogB, BitIncrement, ...).
+/// The out forms Math.DivRem(int/long, b, out rem) and Math.BigMul(long/ulong, b, out low) are matched by
+/// <see cref="MatchOutForm"/> and imported as the steps CoreLib takes (Importer.Math.cs).
 /// Not recognized (the call is then rejected with the method's name): decimal overloads, methods with
-/// out parameters or tuple results (DivRem, SinCos, BigMul(long, long, out long)), and the estimate
+/// tuple or Int128 results (DivRem(a, b), SinCos, BigMul(long, long)), and the estimate
 /// methods (ReciprocalEstimate), whose x64 results depend on the instruction .NET picks.
 /// </remarks>
 internal static class MathFunctions
@@ -98,6 +100,29 @@ internal static class MathFunctions
         var parameterTypes = parameters.Select(p => ClrTypes.TryMap(p.IsEnum ? Enum.GetUnderlyingType(p) : p, out _)).ToArray();
         if (ClrTypes.TryMap(result, out _) is not { } resultType || parameterTypes.Any(t => t is null)) return null;
         return new MathCall(function.Value, resultType, parameterTypes[0]!, parameterTypes!);
+    }
+
+    /// <summary>
+    /// Math.DivRem(int, int, out int), DivRem(long, long, out long), BigMul(long, long, out long) and
+    /// BigMul(ulong, ulong, out ulong): the function and the IR type of the operands (the out parameter is
+    /// a reference to the same type), or null for any other method. .NET has no out form of DivRem for
+    /// the unsigned and native integers (only tuple results).
+    /// </summary>
+    public static (MathFunction Function, NType OperandType)? MatchOutForm(MethodInfo method)
+    {
+        if (method.DeclaringType != typeof(Math) || method.IsGenericMethod) return null;
+        var parameters = method.GetParameters().Select(p => p.ParameterType).ToArray();
+        if (parameters.Length != 3 || parameters[1] != parameters[0] || parameters[2] != parameters[0].MakeByRefType()
+            || method.ReturnType != parameters[0])
+            return null;
+        var operand = parameters[0];
+        MathFunction? function = method.Name switch
+        {
+            "DivRem" when operand == typeof(int) || operand == typeof(long) => MathFunction.DivRem,
+            "BigMul" when operand == typeof(long) || operand == typeof(ulong) => MathFunction.BigMul,
+            _ => null,
+        };
+        return function is { } found ? (found, ClrTypes.TryMap(operand, out _)!) : null;
     }
 
     /// <summary>Whether an overload has the shape the lowering implements (decimal and out parameters never do).</summary>

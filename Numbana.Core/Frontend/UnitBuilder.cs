@@ -14,6 +14,7 @@ internal sealed class UnitBuilder
     private readonly Dictionary<MethodBase, Function> _functions = new();
     private readonly Dictionary<Function, MethodBase> _firstCaller = new();
     private readonly Queue<Function> _pending = new();
+    private readonly Dictionary<Function, IReadOnlyList<CapturedVariable>> _captures = new();
 
     private UnitBuilder(JitOptions options) => Options = options;
 
@@ -46,6 +47,13 @@ internal sealed class UnitBuilder
         return unit;
     }
 
+    /// <summary>
+    /// The captured variables of a lambda (the entry, or a local function or lambda of a closure that it calls),
+    /// which are its last parameters, hidden from its .NET signature; empty for static methods: they never see
+    /// the closure.
+    /// </summary>
+    public IReadOnlyList<CapturedVariable> CapturesOf(Function function) => _captures.GetValueOrDefault(function, []);
+
     /// <summary>The function for a callee, created and queued for import on first use.</summary>
     public Function GetOrAddFunction(MethodInfo method, MethodBase caller) =>
         _functions.TryGetValue(method, out var function) ? function : CreateFunction(method, caller);
@@ -56,9 +64,14 @@ internal sealed class UnitBuilder
             ? method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray()
             : method.GetParameters().Select((p, i) => MapArgumentType(method, p, argumentTypes[i])).ToArray();
         var returnType = MapSignatureType(method, method.ReturnType, "return type");
+        // A capturing lambda (the entry, or a local function of a closure it calls): its captured variables
+        // are passed after its own parameters.
+        var captures = ClosureCaptures.Find(method);
+        if (captures.Count > 0) parameterTypes = [.. parameterTypes, .. captures.Select(c => c.ParameterType)];
         var id = Interlocked.Increment(ref _uniqueNames);
         var function = new Function($"numbana.{Sanitize(method.DeclaringType?.Name)}.{Sanitize(method.Name)}.{id}", method, parameterTypes, returnType);
         _functions[method] = function;
+        if (captures.Count > 0) _captures[function] = captures;
         if (caller is not null) _firstCaller[function] = caller;
         _pending.Enqueue(function);
         return function;

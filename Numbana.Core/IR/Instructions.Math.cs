@@ -16,6 +16,13 @@ internal enum MathFunction
     RoundWithMode,
     Sign, Clamp, CopySign, FusedMultiplyAdd, ScaleB, BitIncrement, BitDecrement, IEEERemainder,
     MaxMagnitude, MinMagnitude, ILogB, BigMul,
+    /// <summary>
+    /// The high 64 bits of the 128-bit product of two 64-bit integers (signed or unsigned by the operand
+    /// type): Math.BigMul(long, long, out long low)'s result; the importer computes low as the wrapped product.
+    /// </summary>
+    BigMulHigh,
+    /// <summary>Math.DivRem(a, b, out rem): only recognized, imported as CoreLib's steps (a / b, then a - q * b).</summary>
+    DivRem,
     /// <summary>Math.Log(a, newBase).</summary>
     LogWithBase,
 
@@ -79,6 +86,7 @@ internal sealed class MathInstruction : Instruction
             MathFunction.RoundWithMode => Arity(2) && first.IsFloat && first == Type && Operands[1].Type == NType.I32,
             MathFunction.Sign => Arity(1) && first.IsNumeric && Type == NType.I32,
             MathFunction.BigMul => Arity(2) && first == NType.I32 && Operands[1].Type == NType.I32 && Type == NType.I64,
+            MathFunction.BigMulHigh => Arity(2) && first == NType.I64 && Operands[1].Type == NType.I64 && Type == NType.I64,
             MathFunction.Abs or MathFunction.Min or MathFunction.Max or MathFunction.Clamp => Same() && Type.IsNumeric,
             _ => Same() && Type.IsFloat,
         };

@@ -309,7 +309,7 @@ internal sealed partial class FunctionLowering
         return call;
     }
 
-    /// <summary>Abs, Min, Max, Clamp, Sign and BigMul of integers; signedness comes from the declared operand type.</summary>
+    /// <summary>Abs, Min, Max, Clamp, Sign, BigMul and BigMulHigh of integers; signedness comes from the declared operand type.</summary>
     private LLVMValueRef IntegerMath(MathInstruction math, LLVMValueRef[] arguments)
     {
         var type = _types.ValueType(math.Operands[0].Type);
@@ -337,6 +337,14 @@ internal sealed partial class FunctionLowering
             {
                 var wide = arguments.Select(a => signed ? LLVMBuildSExt(_builder, a, _types.I64, "") : LLVMBuildZExt(_builder, a, _types.I64, "")).ToArray();
                 return LLVMBuildMul(_builder, wide[0], wide[1], "");
+            }
+            case MathFunction.BigMulHigh:
+            {
+                // The exact 128-bit product: no overflow is possible, so the high half is exact too.
+                var i128 = _types.Int(128);
+                var wide = arguments.Select(a => signed ? LLVMBuildSExt(_builder, a, i128, "") : LLVMBuildZExt(_builder, a, i128, "")).ToArray();
+                var product = LLVMBuildMul(_builder, wide[0], wide[1], "");
+                return LLVMBuildTrunc(_builder, LLVMBuildLShr(_builder, product, LLVMConstInt(i128, 64, 0), ""), _types.I64, "");
             }
             default:
                 throw new InvalidOperationException($"no lowering for Math.{math.Function} on integers");

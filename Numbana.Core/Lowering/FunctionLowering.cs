@@ -128,6 +128,7 @@ internal sealed partial class FunctionLowering
         CompareInstruction compare => LowerCompare(compare),
         ConvertInstruction convert => LowerConvert(convert),
         NewArrayInstruction newArray => LowerNewArray(newArray),
+        StaticArrayInstruction staticArray => LowerStaticArray(staticArray),
         LocalSlotInstruction slot => Alloca(_types.MemoryType(slot.Element)),
         ArrayLengthInstruction length => LLVMBuildZExt(_builder, LLVMBuildExtractValue(_builder, Get(length.Array), 1, ""), _types.I64, ""),
         ArrayLoadInstruction load => LowerArrayLoad(load),

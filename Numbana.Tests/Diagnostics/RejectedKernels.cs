@@ -42,6 +42,10 @@ public static class RejectedKernels
 
     public static int Counter = 3;
 
+    public static int ReadsANullStaticArray(int i) => NullTable[i]; // REJECTED: null static array
+
+    public static readonly int[] NullTable = null!;
+
     public static int AllocatesAnArray(int n)
     {
         var a = new object[n]; // REJECTED: newarr
@@ -57,4 +61,16 @@ public static class RejectedKernels
     }
 
     public static string TakesAString(string s) => s;
+
+    public static Func<int, int> CapturesAString(string text) => x => x + text.Length; // REJECTED: captured string
+
+    public static Action<int> ReplacesACapturedArray(double[] data) => n => data = new double[n]; // REJECTED: captured array replaced
+
+    /// <summary>A lambda over a local and a field of the enclosing object: its closure references 'this'.</summary>
+    public sealed class Holder
+    {
+        public int Offset = 3;
+
+        public Func<int, int> Adder(int scale) => x => x * scale + Offset; // REJECTED: captured this
+    }
 }

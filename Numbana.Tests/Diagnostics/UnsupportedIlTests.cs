@@ -37,6 +37,37 @@ public class UnsupportedIlTests
         Assert.That(error.Message, Does.Contain($"RejectedKernels.cs:{error.Location.Line}"));
     }
 
+    /// <summary>A lambda's rejection names its line; the method is the lambda (a method of the closure class C# generates).</summary>
+    private static void AssertNamesLambdaLine(UnsupportedIlException error, string opCode, string marker, string reasonFragment)
+    {
+        Assert.That(error.Message, Does.StartWith(error.Reason), "the reason comes first");
+        Assert.That(error.Reason, Does.Contain(reasonFragment));
+        Assert.That(error.OpCode, Is.EqualTo(opCode));
+        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, marker)));
+    }
+
+    [Test]
+    public void ANullStaticReadonlyArray()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.ReadsANullStaticArray);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.ReadsANullStaticArray), "ldsfld", "null static array", "is null when the method is compiled");
+    }
+
+    [Test]
+    public void ALambdaCapturingAString() =>
+        AssertNamesLambdaLine(Reject(() => Jit.Compile(RejectedKernels.CapturesAString("abc"))(1)), "ldfld", "captured string",
+            "captures the variable 'text' of type string");
+
+    [Test]
+    public void ALambdaReplacingACapturedArray() =>
+        AssertNamesLambdaLine(Reject(() => Jit.Compile(RejectedKernels.ReplacesACapturedArray([1.0]))(2)), "stfld", "captured array replaced",
+            "assigns a new array to the captured variable 'data'");
+
+    [Test]
+    public void ALambdaUsingTheEnclosingObject() =>
+        AssertNamesLambdaLine(Reject(() => Jit.Compile(new RejectedKernels.Holder().Adder(2))(1)), "ldfld", "captured this",
+            "uses the enclosing object ('this'");
+
     [Test]
     public void AllocatingAnObject()
     {
@@ -82,7 +113,7 @@ public class UnsupportedIlTests
     public void ReadingAStaticField()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.UsesAStaticField);
-        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.UsesAStaticField), "ldsfld", "ldsfld", "Static fields");
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.UsesAStaticField), "ldsfld", "ldsfld", "Static fields that are not readonly (RejectedKernels.Counter)");
     }
 
     [Test]

@@ -170,7 +170,8 @@ public sealed class DifferentialReport(ExecutionTarget target, string kernel)
 /// </summary>
 public sealed class Differential(ExecutionTarget target, bool anyNaN = false)
 {
-    private static readonly ConcurrentDictionary<(string Backend, MethodInfo Method, Type DelegateType, JitOptions Options), Lazy<Delegate>> Cache = new();
+    /// <summary>Compiled kernels; the delegate's target is part of the key, since each closure of a capturing lambda reads its own variables.</summary>
+    private static readonly ConcurrentDictionary<(string Backend, MethodInfo Method, object? Target, Type DelegateType, JitOptions Options), Lazy<Delegate>> Cache = new();
 
     /// <summary>The exceptions a kernel of the subset can raise; any other from the compiled side stops the test.</summary>
     private static readonly HashSet<Type> KernelExceptions =
@@ -190,7 +191,7 @@ public sealed class Differential(ExecutionTarget target, bool anyNaN = false)
     /// <summary>The compiled delegate for this target (cached; compiles at its first call).</summary>
     public TDelegate Compile<TDelegate>(TDelegate kernel) where TDelegate : Delegate
     {
-        var key = (Target.Backend.Name, kernel.Method, typeof(TDelegate), Target.Options);
+        var key = (Target.Backend.Name, kernel.Method, kernel.Target, typeof(TDelegate), Target.Options);
         var lazy = Cache.GetOrAdd(key, _ => new Lazy<Delegate>(
             () => Target.Backend.Compile(kernel, Target.Options), LazyThreadSafetyMode.ExecutionAndPublication));
         return (TDelegate)lazy.Value;
