@@ -442,6 +442,21 @@ public static class TrialKernels
         return ~crc;
     }
 
+    // ---- Gaussian smoothing with a weights table ----
+
+    private static readonly double[] GaussianWeights = [0.06136, 0.24477, 0.38774, 0.24477, 0.06136];
+
+    public static void GaussianSmooth(double[] input, double[] output)
+    {
+        int radius = GaussianWeights.Length / 2;
+        for (int i = radius; i < input.Length - radius; i++)
+        {
+            double sum = 0;
+            for (int k = -radius; k <= radius; k++) sum += GaussianWeights[k + radius] * input[i + k];
+            output[i] = sum;
+        }
+    }
+
     // ---- 1-D convolution ("valid" part) ----
 
     public static void Convolve(float[] signal, float[] kernel, float[] output)

@@ -115,6 +115,33 @@ public abstract class TrialTests(ExecutionTarget target) : ExecutionFixture(targ
 
     [Test] public void Crc32() => Diff.Check(K.Crc32, new[] { 0, 1, 9, 1000 }.Select(n => TestData.Ints(n, n, 0, 255).Select(v => (byte)v).ToArray()));
 
+    [Test] public void GaussianSmoothingWithAStaticWeightsTable() =>
+        Diff.CheckVoid(K.GaussianSmooth, new[] { 0, 3, 5, 6, 100 }.Select(n => (TestData.Doubles(n, n), new double[n])), Tolerance.RelativeOf(1e-9));
+
+    /// <summary>A user's lambda capturing a local (read at each call), as in the README's first example.</summary>
+    [Test] public void ALambdaCapturingAScaleFactor()
+    {
+        double scale = 2.5;
+        Func<double[], double> scaledSum = values =>
+        {
+            double total = 0;
+            foreach (var v in values) total += v * scale;
+            return total;
+        };
+        var compiled = Jit.Compile(scaledSum, Options);
+        foreach (var n in new[] { 0, 1, 17, 1000 })
+        {
+            var data = TestData.Doubles(n, n);
+            foreach (var factor in new[] { 2.5, -1.0 / 3.0 })
+            {
+                scale = factor;
+                var (expected, actual) = (scaledSum(data), compiled(data));
+                if (Options.FastMath) Assert.That(actual, Is.EqualTo(expected).Within(1e-9 * n), $"n = {n}, scale = {factor}");
+                else Assert.That(BitConverter.DoubleToInt64Bits(actual), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected)), $"n = {n}, scale = {factor}");
+            }
+        }
+    }
+
     [Test] public void Convolution() =>
         Diff.CheckVoid(K.Convolve, from n in new[] { 0, 5, 100 } from k in new[] { 1, 3, 8 }
                                    select (TestData.Floats(n, n + k - 1), TestData.Floats(k, k), new float[n]), Tolerance.RelativeOf(1e-4));
