@@ -35,7 +35,7 @@ internal sealed partial class Importer
                 }
                 case ILOpCode.Ldarga: case ILOpCode.Ldarga_s:
                 {
-                    var index = _method.IsStatic ? instruction.IntOperand : instruction.IntOperand - 1;
+                    var index = _method.IsStatic || HasStructReceiver(_method) ? instruction.IntOperand : instruction.IntOperand - 1;
                     if (_argumentSlots.ContainsKey(index) || index < 0 || index >= _function.ParameterTypes.Count) break;
                     var type = _function.ParameterTypes[index];
                     if (type is ArrayType or ByRefType) break;

@@ -22,6 +22,7 @@ internal sealed partial class Importer
             throw Unsupported($"The called method (token 0x{instruction.IntOperand:x8}) cannot be resolved: {error.Message}");
         }
 
+        if (TryImportStructCall(callee)) return true;
         if (callee is not MethodInfo calleeInfo)
             throw Unsupported($"Calling the constructor {MethodNames.Describe(callee)} is not supported in compiled code yet.");
         if (TryImportMathCall(calleeInfo)) return true;
@@ -40,7 +41,7 @@ internal sealed partial class Importer
     }
 
     /// <summary>Pops a call's arguments (the last one is on top) and converts each to its parameter's type.</summary>
-    private Value[] PopArguments(MethodInfo callee)
+    private Value[] PopArguments(MethodBase callee)
     {
         var parameters = callee.GetParameters();
         var values = new Value[parameters.Length];
