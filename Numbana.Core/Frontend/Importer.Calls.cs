@@ -26,9 +26,10 @@ internal sealed partial class Importer
         if (callee is not MethodInfo calleeInfo)
             throw Unsupported($"Calling the constructor {MethodNames.Describe(callee)} is not supported in compiled code yet.");
         if (TryImportMathCall(calleeInfo)) return true;
+        if (TryImportTupleMathCall(calleeInfo)) return true;
         if (!calleeInfo.IsStatic)
             throw Unsupported($"Calling the instance method {MethodNames.Describe(calleeInfo)} is not supported in compiled code yet: call static methods.");
-        if (calleeInfo.DeclaringType?.Assembly == typeof(object).Assembly)
+        if (calleeInfo.DeclaringType?.Assembly == typeof(object).Assembly && !IsLibraryHelperCompiledFromIl(calleeInfo))
             throw Unsupported($"{MethodNames.Describe(calleeInfo)} is a .NET library method that Numbana does not compile yet. " +
                 "Supported: the numeric methods of Math and MathF, double.IsNaN and the other classifications of double and float, " +
                 "BitConverter's bit conversions, and static methods of your own.");

@@ -63,6 +63,7 @@ internal sealed partial class Importer
                 if (constructor.DeclaringType is not { IsValueType: true } declaring || ClrTypes.TryMap(declaring, out _) is not StructType structType)
                     return false;
                 if (TryImportVectorMember(constructor, isNewobj: true)) return true;
+                if (TryImportTupleConstructor(constructor, isNewobj: true)) return true;
                 // newobj of a struct: a zeroed temporary, the constructor called on its address, then its value.
                 var function = FunctionForStructMember(constructor);
                 var arguments = PopArguments(constructor);
@@ -108,6 +109,7 @@ internal sealed partial class Importer
     {
         if (callee.DeclaringType is not { IsValueType: true } declaring) return false;
         if (TryImportVectorMember(callee, isNewobj: false)) return true;
+        if (TryImportTupleConstructor(callee, isNewobj: false)) return true;
         if (!HasStructReceiver(callee) && !IsComplex(declaring)) return false;
         if (ClrTypes.TryMap(declaring, out var whyNot) is not StructType)
             throw Unsupported($"{MethodNames.Describe(callee)} is called on {MethodNames.TypeName(declaring)}, which cannot be compiled: {whyNot}.");
@@ -245,4 +247,11 @@ internal sealed partial class Importer
     ];
 
     private static bool IsSupportedComplexMember(MethodBase member) => SupportedComplexMembers.Contains(member.Name);
+
+    /// <summary>
+    /// CoreLib methods that Complex's members call and whose IL is a plain managed algorithm (bit tests, Math
+    /// calls, arithmetic), so that compiling it gives .NET's results: double.Hypot (Complex.Abs, Magnitude).
+    /// </summary>
+    private static bool IsLibraryHelperCompiledFromIl(MethodInfo method) =>
+        method.DeclaringType == typeof(double) && method.Name == nameof(double.Hypot) && method.GetParameters().Length == 2;
 }

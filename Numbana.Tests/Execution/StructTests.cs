@@ -99,6 +99,24 @@ public abstract class StructTests(ExecutionTarget target) : ExecutionFixture(tar
     [Test] public void InterfaceMethodsOnStructsWithoutBoxing() =>
         Diff.Check(K.TotalArea, Lengths.Take(10).Select(n => TestData.Doubles(n, n).Select(v => new Rectangle { Width = v, Height = 1 - v }).ToArray()));
 
+    [Test] public void MathSinCosReturnsATuple()
+    {
+        Diff.Check(K.SinCos, Options.FastMath ? Finite(Doubles) : Doubles.Concat(TestData.Doubles(3, 200, -1e6, 1e6)));
+        Diff.Check(K.SinCosFloat, Options.FastMath ? Finite(Floats) : Floats.Concat(TestData.Floats(3, 200, -1e4f, 1e4f)));
+    }
+
+    [Test] public void MathDivRemReturnsATuple()
+    {
+        Diff.Check(K.DivRemInt, Pairs(Ints));
+        Diff.Check(K.DivRemUnsignedLong, Pairs(Longs).Select(p => ((ulong)p.Item1, (ulong)p.Item2)));
+    }
+
+    [Test] public void TuplesAsResultsLocalsAndArguments()
+    {
+        Diff.Check(K.MinAndIndex, Lengths.Select(n => TestData.Doubles(n, n)));
+        Diff.Check(K.TupleArguments, Pairs(Ints, Longs));
+    }
+
     [Test] public void AStructArgumentBesideAnArray() =>
         Diff.CheckVoid(K.Axpy, from n in Lengths from a in new[] { 2.0, -0.0 } select (Points(n, n), a, new Point(0.5, -1)));
 }

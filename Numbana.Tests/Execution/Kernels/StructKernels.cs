@@ -282,4 +282,48 @@ public static class StructKernels
             points[i].Y = a * points[i].Y + offset.Y;
         }
     }
+
+    // ---- value tuples ----------------------------------------------------------------------------
+
+    public static double SinCos(double x)
+    {
+        var (sin, cos) = Math.SinCos(x);
+        return sin * 3 + cos;
+    }
+
+    public static float SinCosFloat(float x)
+    {
+        var pair = MathF.SinCos(x);
+        return pair.Sin - pair.Cos * 0.5f;
+    }
+
+    public static long DivRemInt(int a, int b)
+    {
+        var (quotient, remainder) = Math.DivRem(a, b);
+        return (long)quotient * 100000 + remainder;
+    }
+
+    public static ulong DivRemUnsignedLong(ulong a, ulong b)
+    {
+        var (quotient, remainder) = Math.DivRem(a, b);
+        return quotient ^ (remainder << 1);
+    }
+
+    /// <summary>A tuple as the compiled method's result and as a local updated in a loop.</summary>
+    public static (double Min, int Index) MinAndIndex(double[] a)
+    {
+        var best = (double.PositiveInfinity, -1);
+        for (var i = 0; i < a.Length; i++)
+            if (a[i] < best.Item1) best = (a[i], i);
+        return best;
+    }
+
+    private static (int, long) Swapped((long, int) pair) => (pair.Item2, pair.Item1);
+
+    /// <summary>Tuples as a callee's argument and result.</summary>
+    public static long TupleArguments(int a, long b)
+    {
+        var swapped = Swapped((b, a));
+        return swapped.Item1 * 3L + swapped.Item2;
+    }
 }
