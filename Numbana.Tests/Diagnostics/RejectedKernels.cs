@@ -57,4 +57,43 @@ public static class RejectedKernels
     }
 
     public static string TakesAString(string s) => s;
+
+    public static double UsesAStructWithAnArray(double[] a)
+    {
+        var holder = new Holder { Data = a }; // REJECTED: struct with a reference
+        return holder.Data.Length;
+    }
+
+    public static int UsesAUnion(float x)
+    {
+        var bits = new FloatBits { F = x }; // REJECTED: union
+        return bits.I;
+    }
+
+    public static float UsesVectorLerp(float t) => System.Numerics.Vector2.Lerp(System.Numerics.Vector2.Zero, System.Numerics.Vector2.One, t).X; // REJECTED: lerp
+
+    public static double UsesComplexLog(double x) => System.Numerics.Complex.Log(new System.Numerics.Complex(x, 1)).Real; // REJECTED: complex log
+
+    public static int CallsToStringOnAStruct(int x)
+    {
+        var value = new Plain { Value = x };
+        return value.ToString()!.Length; // REJECTED: boxing
+    }
+}
+
+public struct Holder
+{
+    public double[] Data;
+}
+
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit)]
+public struct FloatBits
+{
+    [System.Runtime.InteropServices.FieldOffset(0)] public int I;
+    [System.Runtime.InteropServices.FieldOffset(0)] public float F;
+}
+
+public struct Plain
+{
+    public int Value;
 }

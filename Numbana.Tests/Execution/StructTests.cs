@@ -117,6 +117,22 @@ public abstract class StructTests(ExecutionTarget target) : ExecutionFixture(tar
         Diff.Check(K.TupleArguments, Pairs(Ints, Longs));
     }
 
+    /// <summary>JitFunction's Invoke(object[]) unboxes struct arguments and boxes a struct result; As&lt;TDelegate&gt; passes them directly.</summary>
+    [Test] public void StructsThroughJitFunctionInvokeAndAs()
+    {
+        var combine = Jit.Compile(typeof(K).GetMethod(nameof(K.Combine))!, Options);
+        var copy = Jit.Compile(typeof(K).GetMethod(nameof(K.ParameterAndCopy))!, Options);
+        var typed = copy.As<Func<Point, double, double>>();
+        var tolerance = Options.FastMath ? Tolerance.FastMathDefault : Tolerance.Exact;
+        foreach (var (x, y) in Options.FastMath ? new[] { (1.0, 2.0), (0.1, 1e100), (-7.25, -3.5) } : [(1.0, 2.0), (-0.0, 1e300), (double.MaxValue, -3.5)])
+        {
+            Assert.That(Values.Same(K.Combine(x, y), combine.Invoke(x, y), tolerance), Is.True, $"Combine({x}, {y}) through Invoke");
+            var p = new Point(x, y);
+            Assert.That(Values.Same(K.ParameterAndCopy(p, 3), copy.Invoke(p, 3.0), tolerance), Is.True, $"ParameterAndCopy(({x}, {y}), 3) through Invoke");
+            Assert.That(Values.Same(K.ParameterAndCopy(p, -2), typed(p, -2), tolerance), Is.True, $"ParameterAndCopy(({x}, {y}), -2) through As");
+        }
+    }
+
     [Test] public void AStructArgumentBesideAnArray() =>
         Diff.CheckVoid(K.Axpy, from n in Lengths from a in new[] { 2.0, -0.0 } select (Points(n, n), a, new Point(0.5, -1)));
 }
