@@ -133,6 +133,15 @@ public abstract class StructTests(ExecutionTarget target) : ExecutionFixture(tar
         }
     }
 
+    [Test] public void NestedFieldAddressesOnArrayElements()
+    {
+        Body[] Make(int n) => Points(n, n).Select((p, i) => new Body { Position = p, Velocity = new Point(i, 1 - i), Steps = i }).ToArray();
+        Diff.Check(K.Advance, from n in Lengths.Take(12) from dt in new[] { 0.5, -0.0 } select (Make(n), dt), SumTolerance);
+    }
+
+    [Test] public void PrangeOverAnArrayOfStructs() =>
+        Diff.CheckVoid(K.ParallelAxpy, from n in Lengths from a in new[] { 2.0, -0.5 } select (Points(n, n), a, new Point(0.5, -1)));
+
     [Test] public void AStructArgumentBesideAnArray() =>
         Diff.CheckVoid(K.Axpy, from n in Lengths from a in new[] { 2.0, -0.0 } select (Points(n, n), a, new Point(0.5, -1)));
 }

@@ -96,6 +96,14 @@ public struct Rectangle : IArea
     public readonly double Area() => Width * Height;
 }
 
+/// <summary>A mutable struct of structs: chains of field addresses (a[i].Position.X += ...).</summary>
+public struct Body
+{
+    public Point Position;
+    public Point Velocity;
+    public int Steps;
+}
+
 /// <summary>Blittable user structs as parameters, locals, array elements, return values, refs, and callee arguments.</summary>
 public static class StructKernels
 {
@@ -325,5 +333,31 @@ public static class StructKernels
     {
         var swapped = Swapped((b, a));
         return swapped.Item1 * 3L + swapped.Item2;
+    }
+
+    /// <summary>Nested field addresses on array elements and a struct local whose field is a struct.</summary>
+    public static double Advance(Body[] bodies, double dt)
+    {
+        var total = default(Body);
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            bodies[i].Position.X += bodies[i].Velocity.X * dt;
+            bodies[i].Position.Y += bodies[i].Velocity.Y * dt;
+            bodies[i].Velocity.Scale(0.99);
+            bodies[i].Steps++;
+            total.Position = total.Position + bodies[i].Position;
+            total.Steps += bodies[i].Steps;
+        }
+        return total.Position.X - total.Position.Y + total.Steps;
+    }
+
+    /// <summary>A Prange loop over an array of structs, with a struct parameter captured by the parallel body.</summary>
+    public static void ParallelAxpy(Point[] points, double a, Point offset)
+    {
+        foreach (var i in Prange.Range(points.Length))
+        {
+            points[i].X = a * points[i].X + offset.X;
+            points[i] = points[i] + offset.Rotated();
+        }
     }
 }
