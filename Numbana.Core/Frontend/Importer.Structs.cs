@@ -107,7 +107,8 @@ internal sealed partial class Importer
     /// </summary>
     private bool TryImportStructCall(MethodBase callee)
     {
-        if (callee.DeclaringType is not { IsValueType: true } declaring) return false;
+        // int.CompareTo and the like are left to Importer.Calls, which names the method.
+        if (callee.DeclaringType is not { IsValueType: true, IsPrimitive: false, IsEnum: false } declaring) return false;
         if (TryImportVectorMember(callee, isNewobj: false)) return true;
         if (TryImportTupleConstructor(callee, isNewobj: false)) return true;
         if (!HasStructReceiver(callee) && !IsComplex(declaring)) return false;

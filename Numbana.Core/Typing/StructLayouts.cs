@@ -29,12 +29,31 @@ internal static class StructLayouts
                 : $"{MethodNames.TypeName(type)} is not a blittable struct";
             return null;
         }
+        if (IsLibraryStructWithoutSupport(type))
+        {
+            whyNot = $"the .NET struct {MethodNames.TypeName(type)} is not supported in compiled code (of the library's structs, Complex, " +
+                "Vector2, Vector3, Vector4 and value tuples are): convert it to numbers in .NET code before the call";
+            return null;
+        }
         if (WhyNotBlittable(type, []) is { } reason)
         {
             whyNot = reason;
             return null;
         }
         return StructType.Of(type, Measure);
+    }
+
+    /// <summary>
+    /// A struct of CoreLib or System.Runtime.Numerics other than Complex, Vector2/3/4 and ValueTuple: decimal,
+    /// DateTime, Nullable&lt;T&gt;, Half, Int128... are blittable, but their members are library code that
+    /// Numbana does not compile, and decimal must not reach the Math overloads as a struct.
+    /// </summary>
+    private static bool IsLibraryStructWithoutSupport(Type type)
+    {
+        if (type.Assembly != typeof(object).Assembly && type.Assembly != typeof(System.Numerics.Complex).Assembly) return false;
+        if (type == typeof(System.Numerics.Complex) || type == typeof(System.Numerics.Vector2) || type == typeof(System.Numerics.Vector3)
+            || type == typeof(System.Numerics.Vector4)) return false;
+        return !(type.IsGenericType && type.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal));
     }
 
     private static string? WhyNotBlittable(Type type, HashSet<Type> enclosing)
