@@ -83,6 +83,16 @@ internal static class NativeCallEmitter
                 }
                 default:
                     loadArgument(i);
+                    if (ClrTypes.TryMap(type, out _) is StructType)
+                    {
+                        // A struct goes by reference to a copy in a local (on the stack: it cannot move).
+                        var copy = il.DeclareLocal(type);
+                        il.Emit(OpCodes.Stloc, copy);
+                        il.Emit(OpCodes.Ldloca, copy);
+                        il.Emit(OpCodes.Conv_U);
+                        abiTypes.Add(typeof(IntPtr));
+                        break;
+                    }
                     abiTypes.Add(NativeSignature.ScalarAbiType(ClrTypes.TryMap(type, out _)!));
                     break;
             }
@@ -94,7 +104,7 @@ internal static class NativeCallEmitter
         var returnIr = returnType == typeof(void) ? NType.Void : ClrTypes.TryMap(returnType, out _)!;
         if (returnIr != NType.Void)
         {
-            result = il.DeclareLocal(NativeSignature.ScalarAbiType(returnIr));
+            result = il.DeclareLocal(returnIr is StructType ? returnType : NativeSignature.ScalarAbiType(returnIr));
             il.Emit(OpCodes.Ldloca, result);
             il.Emit(OpCodes.Conv_U);
         }

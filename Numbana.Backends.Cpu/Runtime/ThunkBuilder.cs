@@ -104,6 +104,13 @@ internal static class ThunkBuilder
                 il.Emit(OpCodes.Conv_U);
                 abiTypes.Add(typeof(IntPtr));
             }
+            else if (types[i] is StructType)
+            {
+                // A struct goes by reference to the thunk's own argument (on the stack: it cannot move).
+                il.Emit(OpCodes.Ldarga, argument);
+                il.Emit(OpCodes.Conv_U);
+                abiTypes.Add(typeof(IntPtr));
+            }
             else
             {
                 il.Emit(OpCodes.Ldarg, argument);
@@ -117,7 +124,8 @@ internal static class ThunkBuilder
         if (returnType != NType.Void)
         {
             // An array comes back as { data, length } (ManagedAllocation turns it into the array object).
-            result = il.DeclareLocal(returnType is ArrayType ? typeof(NativeArray) : NativeSignature.ScalarAbiType(returnType));
+            // A struct is written in the CLR's layout straight into a local of its own type.
+            result = il.DeclareLocal(returnType is ArrayType ? typeof(NativeArray) : returnType is StructType ? clrReturnType : NativeSignature.ScalarAbiType(returnType));
             il.Emit(OpCodes.Ldloca, result);
             il.Emit(OpCodes.Conv_U);
         }

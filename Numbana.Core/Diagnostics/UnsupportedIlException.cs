@@ -106,7 +106,7 @@ internal static class MethodNames
             "Boolean" => "bool", "SByte" => "sbyte", "Byte" => "byte", "Int16" => "short", "UInt16" => "ushort",
             "Int32" => "int", "UInt32" => "uint", "Int64" => "long", "UInt64" => "ulong", "Single" => "float",
             "Double" => "double", "Char" => "char", "IntPtr" => "nint", "UIntPtr" => "nuint", "Void" => "void",
-            "Object" => "object", "String" => "string",
+            "Object" => "object", "String" => "string", "Decimal" => "decimal",
             _ => type.DeclaringType is { } outer && !type.IsGenericParameter ? TypeName(outer) + "." + type.Name : type.Name,
         };
     }

@@ -99,7 +99,7 @@ internal static class ClosureCaptures
     public static MethodInfo? AsClosureMethod(MethodBase? method) =>
         method is MethodInfo { IsStatic: false, IsVirtual: false } info && Importer.IsCompilerGeneratedClosure(info.DeclaringType) ? info : null;
 
-    public static MethodBase? ResolveMethod(MethodInfo method, int token)
+    public static MethodBase? ResolveMethod(MethodBase method, int token)
     {
         try
         {
@@ -117,7 +117,7 @@ internal static class ClosureCaptures
     public static bool IsClosureLink(FieldInfo field) => Importer.IsCompilerGeneratedClosure(field.FieldType);
 
     /// <summary>Resolves a field token of <paramref name="method"/>'s IL (null when it does not resolve: the importer reports it).</summary>
-    public static FieldInfo? ResolveField(MethodInfo method, int token)
+    public static FieldInfo? ResolveField(MethodBase method, int token)
     {
         try
         {

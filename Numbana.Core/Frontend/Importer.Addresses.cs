@@ -35,7 +35,7 @@ internal sealed partial class Importer
                 }
                 case ILOpCode.Ldarga: case ILOpCode.Ldarga_s:
                 {
-                    var index = _method.IsStatic ? instruction.IntOperand : instruction.IntOperand - 1;
+                    var index = _method.IsStatic || HasStructReceiver(_method) ? instruction.IntOperand : instruction.IntOperand - 1;
                     if (_argumentSlots.ContainsKey(index) || index < 0 || index >= _function.ParameterTypes.Count) break;
                     var type = _function.ParameterTypes[index];
                     if (type is ArrayType or ByRefType) break;
@@ -76,7 +76,8 @@ internal sealed partial class Importer
     private Value LoadArgument(int ilIndex)
     {
         // A lambda's argument 0 is its closure: ldfld of a captured variable follows (Importer.Closures.cs).
-        if (ilIndex == 0 && !_method.IsStatic) return LoadClosure();
+        // A struct method's argument 0 is 'this', a reference to the struct: an ordinary parameter.
+        if (ilIndex == 0 && !_method.IsStatic && !HasStructReceiver(_method)) return LoadClosure();
         var index = CheckArgument(ilIndex);
         return _argumentSlots.TryGetValue(index, out var slot)
             ? Append(new LoadInstruction(slot, _instruction.Offset))

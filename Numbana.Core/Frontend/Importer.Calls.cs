@@ -22,12 +22,14 @@ internal sealed partial class Importer
             throw Unsupported($"The called method (token 0x{instruction.IntOperand:x8}) cannot be resolved: {error.Message}");
         }
 
+        if (TryImportStructCall(callee)) return true;
         if (callee is not MethodInfo calleeInfo)
             throw Unsupported($"Calling the constructor {MethodNames.Describe(callee)} is not supported in compiled code yet.");
         if (TryImportMathCall(calleeInfo) || TryImportMathOutCall(calleeInfo) || TryImportClosureCall(calleeInfo)) return true;
+        if (TryImportTupleMathCall(calleeInfo)) return true;
         if (!calleeInfo.IsStatic)
             throw Unsupported($"Calling the instance method {MethodNames.Describe(calleeInfo)} is not supported in compiled code yet: call static methods.");
-        if (calleeInfo.DeclaringType?.Assembly == typeof(object).Assembly)
+        if (calleeInfo.DeclaringType?.Assembly == typeof(object).Assembly && !IsLibraryHelperCompiledFromIl(calleeInfo))
             throw Unsupported($"{MethodNames.Describe(calleeInfo)} is a .NET library method that Numbana does not compile yet. " +
                 "Supported: the numeric methods of Math and MathF, double.IsNaN and the other classifications of double and float, " +
                 "BitConverter's bit conversions, and static methods of your own.");
@@ -40,7 +42,7 @@ internal sealed partial class Importer
     }
 
     /// <summary>Pops a call's arguments (the last one is on top) and converts each to its parameter's type.</summary>
-    private Value[] PopArguments(MethodInfo callee)
+    private Value[] PopArguments(MethodBase callee)
     {
         var parameters = callee.GetParameters();
         var values = new Value[parameters.Length];

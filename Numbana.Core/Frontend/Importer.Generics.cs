@@ -93,16 +93,16 @@ internal sealed partial class Importer
         }
     }
 
-    private static Type[]? TypeArgumentsOf(MethodInfo method) =>
+    private static Type[]? TypeArgumentsOf(MethodBase method) =>
         method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
 
-    private static Type[]? MethodArgumentsOf(MethodInfo method) => method.IsGenericMethod ? method.GetGenericArguments() : null;
+    private static Type[]? MethodArgumentsOf(MethodBase method) => method.IsGenericMethod ? method.GetGenericArguments() : null;
 
     /// <summary>
     /// The type of a local in an instantiated generic method: a method body may report the open type
     /// (T, T[]) of its definition, so generic parameters are replaced by the instantiation's arguments.
     /// </summary>
-    internal static Type SubstituteGenericParameters(Type type, MethodInfo method)
+    internal static Type SubstituteGenericParameters(Type type, MethodBase method)
     {
         if (!type.ContainsGenericParameters) return type;
         if (type.IsGenericParameter)
@@ -178,6 +178,7 @@ internal sealed partial class Importer
     /// </summary>
     private bool ImportConstrainedCall(Type constrained, MethodBase callee)
     {
+        if (constrained.IsValueType && ClrTypes.TryMap(constrained, out _) is StructType) return ImportConstrainedStructCall(constrained, callee);
         if (ClrTypes.TryMap(constrained, out _) is not { } type || type is ArrayType || type == NType.Void)
             throw Unsupported($"A generic-math call ({MethodNames.Describe(callee)}) on {MethodNames.TypeName(constrained)} cannot be compiled: " +
                 "instantiate the generic method with a primitive type (int, long, float, double, ...).");

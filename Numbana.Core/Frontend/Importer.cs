@@ -20,7 +20,7 @@ internal sealed partial class Importer
 {
     private readonly UnitBuilder _unit;
     private readonly Function _function;
-    private readonly MethodInfo _method;
+    private readonly MethodBase _method;
     private readonly NType?[] _localTypes;
     private readonly Type[] _localClrTypes;
     private readonly Dictionary<int, Block> _blockAt = new();
@@ -34,7 +34,7 @@ internal sealed partial class Importer
     /// <summary>The index of <see cref="_instruction"/> in <see cref="_ilBlock"/>; a family that consumes a sequence (throw new X("...")) advances it.</summary>
     private int _instructionIndex;
 
-    private Importer(UnitBuilder unit, Function function, MethodInfo method, Type[] localClrTypes)
+    private Importer(UnitBuilder unit, Function function, MethodBase method, Type[] localClrTypes)
     {
         _unit = unit;
         _function = function;
@@ -42,12 +42,13 @@ internal sealed partial class Importer
         _localClrTypes = localClrTypes;
         // A local whose type has no IR form is reported where it is first used, so that the user
         // reads about the instruction (often a newobj or ldstr just before) and its source line.
-        _localTypes = localClrTypes.Select(type => ClrTypes.TryMap(type, out _)).ToArray();
+        // Prange's range and enumerator locals are structs that Importer.Prange replaces by counters.
+        _localTypes = localClrTypes.Select(type => IsPrangeType(type) ? null : ClrTypes.TryMap(type, out _)).ToArray();
     }
 
     public static void Import(UnitBuilder unit, Function function)
     {
-        var method = (MethodInfo)function.Method!;
+        var method = function.Method!;
         var body = method.GetMethodBody()
             ?? throw new UnsupportedIlException(
                 $"{MethodNames.Describe(method)} has no IL body (it is abstract, extern, or implemented by the runtime): only methods with C# bodies can be compiled.",
@@ -63,7 +64,7 @@ internal sealed partial class Importer
         var localTypes = body.LocalVariables.Select(local => SubstituteGenericParameters(local.LocalType, method)).ToArray();
         if (method.IsGenericMethodDefinition || method.ContainsGenericParameters)
             throw new UnsupportedIlException("Open generic methods cannot be compiled yet: call a non-generic method.", method, -1, null);
-        if (!method.IsStatic && !IsCompilerGeneratedClosure(method.DeclaringType))
+        if (!method.IsStatic && !HasStructReceiver(method) && !IsCompilerGeneratedClosure(method.DeclaringType))
             throw new UnsupportedIlException(
                 "Only static methods and lambdas can be compiled yet: make the method static, or pass what it reads from 'this' as parameters.",
                 method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
@@ -250,6 +251,7 @@ internal sealed partial class Importer
             default:
                 if (TryImportClosureAccess(instruction)) break;
                 if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
+                    && !TryImportStruct(instruction)
                     && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportAddress(instruction) && !TryImportStaticField(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
                 break;
@@ -285,7 +287,7 @@ internal sealed partial class Importer
     /// </summary>
     private int CheckArgument(int ilIndex)
     {
-        var index = _method.IsStatic ? ilIndex : ilIndex - 1;
+        var index = _method.IsStatic || HasStructReceiver(_method) ? ilIndex : ilIndex - 1;
         if (index < 0)
             throw Unsupported("The lambda assigns its closure object or takes its address: " +
                 "its captured variables can be read and written, but the closure itself cannot be used as a value.");
@@ -293,6 +295,12 @@ internal sealed partial class Importer
             throw Unsupported($"Argument {ilIndex} does not exist: the method has {_function.ParameterTypes.Count} parameters.");
         return index;
     }
+
+    /// <summary>
+    /// An instance method or constructor of a struct: its 'this' is a reference to the struct and is
+    /// argument 0 of the function (a lambda's closure, also 'this', is not a parameter).
+    /// </summary>
+    internal static bool HasStructReceiver(MethodBase method) => !method.IsStatic && method.DeclaringType is { IsValueType: true };
 
     /// <summary>The class C# generates for lambdas and local functions (named &lt;&gt;c or &lt;&gt;c__DisplayClass...).</summary>
     internal static bool IsCompilerGeneratedClosure(Type? type) =>
@@ -327,7 +335,7 @@ internal sealed partial class Importer
     {
         if (target is ByRefType)
             return value.Type == target ? value : throw Unsupported($"A {value.Type} is passed or stored where a {target} is expected.");
-        if (target is ArrayType)
+        if (target is ArrayType or StructType)
             return value.Type == target ? value : throw Unsupported($"A {value.Type} is stored where a {target} is expected.");
         if (!value.Type.IsNumeric || !target.IsNumeric)
             throw Unsupported($"A {value.Type} is stored where a {target} is expected.");

@@ -77,7 +77,9 @@ internal static class MathFunctions
         var result = method.ReturnType;
         MathFunction? function = null;
 
-        if (declaring == typeof(Math) || declaring == typeof(MathF))
+        // double.Abs and double.Sqrt (generic math, called by CoreLib's own algorithms such as double.Hypot) are Math's.
+        var floatAlias = IsFloat(declaring!) && method.Name is "Abs" or "Sqrt" && parameters.Length == 1 && parameters[0] == declaring;
+        if (declaring == typeof(Math) || declaring == typeof(MathF) || floatAlias)
         {
             if (MathByName.TryGetValue(method.Name, out var byName) && Fits(byName, parameters, result))
                 function = byName;

@@ -55,18 +55,21 @@ internal sealed class UnitBuilder
     public IReadOnlyList<CapturedVariable> CapturesOf(Function function) => _captures.GetValueOrDefault(function, []);
 
     /// <summary>The function for a callee, created and queued for import on first use.</summary>
-    public Function GetOrAddFunction(MethodInfo method, MethodBase caller) =>
+    public Function GetOrAddFunction(MethodBase method, MethodBase caller) =>
         _functions.TryGetValue(method, out var function) ? function : CreateFunction(method, caller);
 
-    private Function CreateFunction(MethodInfo method, MethodBase? caller, IReadOnlyList<Type>? argumentTypes = null)
+    private Function CreateFunction(MethodBase method, MethodBase? caller, IReadOnlyList<Type>? argumentTypes = null)
     {
         var parameterTypes = argumentTypes is null
             ? method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray()
             : method.GetParameters().Select((p, i) => MapArgumentType(method, p, argumentTypes[i])).ToArray();
-        var returnType = MapSignatureType(method, method.ReturnType, "return type");
+        // A struct's instance method or constructor takes 'this' as a reference to the struct, first.
+        if (Importer.HasStructReceiver(method))
+            parameterTypes = [NType.ByRefOf(MapSignatureType(method, method.DeclaringType!, "'this'")), .. parameterTypes];
+        var returnType = method is MethodInfo info ? MapSignatureType(method, info.ReturnType, "return type") : NType.Void;
         // A capturing lambda (the entry, or a local function of a closure it calls): its captured variables
         // are passed after its own parameters.
-        var captures = ClosureCaptures.Find(method);
+        var captures = method is MethodInfo lambda ? ClosureCaptures.Find(lambda) : [];
         if (captures.Count > 0) parameterTypes = [.. parameterTypes, .. captures.Select(c => c.ParameterType)];
         var id = Interlocked.Increment(ref _uniqueNames);
         var function = new Function($"numbana.{Sanitize(method.DeclaringType?.Name)}.{Sanitize(method.Name)}.{id}", method, parameterTypes, returnType);
@@ -77,14 +80,14 @@ internal sealed class UnitBuilder
         return function;
     }
 
-    private static NType MapSignatureType(MethodInfo method, Type type, string what)
+    private static NType MapSignatureType(MethodBase method, Type type, string what)
     {
         if (ClrTypes.TryMap(type, out var whyNot) is { } mapped) return mapped;
         throw new UnsupportedIlException($"The {what} has type {MethodNames.TypeName(type)}: {whyNot}.", method, -1, null,
             Diagnostics.SourceLocator.Find(method, -1));
     }
 
-    private static NType MapArgumentType(MethodInfo method, ParameterInfo parameter, Type runtimeType)
+    private static NType MapArgumentType(MethodBase method, ParameterInfo parameter, Type runtimeType)
     {
         if (SpecializedTypes.TryMap(parameter.ParameterType, runtimeType, out var whyNot) is { } mapped) return mapped;
         throw new UnsupportedIlException($"Parameter '{parameter.Name}' receives a {MethodNames.TypeName(runtimeType)}: {whyNot}.", method, -1, null,

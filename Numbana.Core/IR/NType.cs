@@ -6,6 +6,8 @@ namespace Numbana.IR;
 internal enum TypeKind
 {
     Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, NInt, NUInt, F32, F64, Array, ByRef,
+    /// <summary>A blittable value type (<see cref="StructType"/>).</summary>
+    Struct,
 }
 
 /// <summary>
@@ -59,7 +61,8 @@ internal abstract class NType
     public bool IsSigned => Kind is TypeKind.I8 or TypeKind.I16 or TypeKind.I32 or TypeKind.I64 or TypeKind.NInt;
 
     /// <summary>A type that a CIL evaluation-stack slot can hold.</summary>
-    public bool IsStackType => Kind is TypeKind.I32 or TypeKind.I64 or TypeKind.NInt or TypeKind.F32 or TypeKind.F64 or TypeKind.Array or TypeKind.ByRef;
+    public bool IsStackType => Kind is TypeKind.I32 or TypeKind.I64 or TypeKind.NInt or TypeKind.F32 or TypeKind.F64 or TypeKind.Array or TypeKind.ByRef
+        or TypeKind.Struct;
 
     /// <summary>Width in bits of a primitive (bool is one byte in memory).</summary>
     public virtual int BitWidth => 0;

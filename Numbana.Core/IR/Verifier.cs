@@ -137,6 +137,19 @@ internal static class Verifier
                 if (store.Address.Type is ByRefType reference)
                     Expect(store.StoredValue.Type == reference.Element.StackType, $"the stored value must be {reference.Element.StackType}");
                 break;
+            case FieldAddressInstruction fieldAddress:
+                Expect(fieldAddress.StructAddress.Type is ByRefType { Element: StructType structType } && structType.Fields.Contains(fieldAddress.Field),
+                    "field.address takes a reference to a struct that has the field");
+                break;
+            case ExtractFieldInstruction extract:
+                Expect(extract.StructValue.Type is StructType extracted && extracted.Fields.Contains(extract.Field),
+                    "field.extract takes a struct that has the field");
+                break;
+            case MakeStructInstruction make:
+                Expect(make.Operands.Length == make.StructType.Fields.Count, "struct.make takes one value per field");
+                for (var i = 0; i < Math.Min(make.Operands.Length, make.StructType.Fields.Count); i++)
+                    Expect(make.Operands[i].Type == make.StructType.Fields[i].Type.StackType, $"struct.make field {i} type");
+                break;
             case CallInstruction call:
                 Expect(call.Operands.Length == call.Callee.ParameterTypes.Count, "call argument count");
                 for (var i = 0; i < Math.Min(call.Operands.Length, call.Callee.ParameterTypes.Count); i++)

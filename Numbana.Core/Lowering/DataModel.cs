@@ -54,6 +54,7 @@ internal sealed class DataModel
         TypeKind.F64 => F64,
         TypeKind.Array => Array,
         TypeKind.ByRef => Pointer,
+        TypeKind.Struct => StructValueType((StructType)type),
         _ => throw new ArgumentException($"{type} is not a stack type"),
     };
 
@@ -68,8 +69,24 @@ internal sealed class DataModel
         TypeKind.F64 => F64,
         TypeKind.Array => Array,
         TypeKind.ByRef => Pointer,
+        TypeKind.Struct => LLVMArrayType2(I8, (ulong)((StructType)type).Size),
         _ => throw new ArgumentException($"{type} has no memory form"),
     };
+
+    private readonly Dictionary<StructType, LLVMTypeRef> _structValueTypes = new();
+
+    /// <summary>
+    /// A struct as an SSA value: a literal LLVM struct of its fields' memory forms (bool an i8, nested
+    /// structs nested), in field order. It is never loaded or stored whole: memory holds the CLR's
+    /// layout (<see cref="MemoryType"/> is its bytes), read and written field by field at the CLR's
+    /// offsets, so LLVM's own struct layout never decides where a field lives.
+    /// </summary>
+    public LLVMTypeRef StructValueType(StructType type)
+    {
+        if (_structValueTypes.TryGetValue(type, out var cached)) return cached;
+        var fields = type.Fields.Select(f => f.Type is StructType nested ? StructValueType(nested) : MemoryType(f.Type)).ToArray();
+        return _structValueTypes[type] = Struct(fields);
+    }
 
     /// <summary>The integer type of <paramref name="bits"/> bits.</summary>
     public LLVMTypeRef Int(int bits) => bits switch { 1 => I1, 8 => I8, 16 => I16, 32 => I32, 64 => I64, _ => LLVMIntTypeInContext(_context, (uint)bits) };
@@ -84,6 +101,7 @@ internal sealed class DataModel
         foreach (var type in function.ParameterTypes)
         {
             if (type is ArrayType) { parameters.Add(Pointer); parameters.Add(I32); }
+            else if (type is StructType) parameters.Add(Pointer); // by reference to the caller's copy
             else parameters.Add(MemoryType(type));
         }
         parameters.Add(Pointer);

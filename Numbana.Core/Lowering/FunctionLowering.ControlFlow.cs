@@ -41,7 +41,7 @@ internal sealed partial class FunctionLowering
     private LLVMValueRef LowerReturn(ReturnInstruction ret)
     {
         if (ret.ReturnedValue is { } value)
-            LLVMBuildStore(_builder, NarrowToMemory(Get(value), _function.ReturnType), _resultPointer);
+            StoreValue(Get(value), _function.ReturnType, _resultPointer);
         return LLVMBuildRet(_builder, Const32(0));
     }
 

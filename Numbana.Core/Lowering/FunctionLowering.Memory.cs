@@ -9,15 +9,13 @@ internal sealed partial class FunctionLowering
 {
     private LLVMValueRef LowerArrayLoad(ArrayLoadInstruction load)
     {
-        var element = ElementAddress(load.Array, load.Index);
-        var loaded = LLVMBuildLoad2(_builder, _types.MemoryType(load.ElementType), element, "");
-        return WidenFromMemory(loaded, load.ElementType);
+        return LoadValue(ElementAddress(load.Array, load.Index), load.ElementType);
     }
 
     private LLVMValueRef LowerArrayStore(ArrayStoreInstruction store)
     {
-        var element = ElementAddress(store.Array, store.Index);
-        return LLVMBuildStore(_builder, NarrowToMemory(Get(store.StoredValue), store.ElementType), element);
+        StoreValue(Get(store.StoredValue), store.ElementType, ElementAddress(store.Array, store.Index));
+        return default;
     }
 
     /// <summary>
@@ -94,6 +92,13 @@ internal sealed partial class FunctionLowering
                 arguments.Add(LLVMBuildExtractValue(_builder, value, 0, ""));
                 arguments.Add(LLVMBuildExtractValue(_builder, value, 1, ""));
             }
+            else if (type is StructType)
+            {
+                // Structs go by reference to a copy of the caller's: the callee may change its parameter.
+                var copy = SlotFor(type);
+                StoreValue(value, type, copy);
+                arguments.Add(copy);
+            }
             else
             {
                 arguments.Add(NarrowToMemory(value, type));
@@ -102,7 +107,7 @@ internal sealed partial class FunctionLowering
         LLVMValueRef resultSlot = default;
         if (callee.ReturnType != NType.Void)
         {
-            resultSlot = Alloca(_types.MemoryType(callee.ReturnType));
+            resultSlot = SlotFor(callee.ReturnType);
             arguments.Add(resultSlot);
         }
         else
@@ -118,7 +123,6 @@ internal sealed partial class FunctionLowering
         LLVMBuildRet(_builder, status);
         LLVMPositionBuilderAtEnd(_builder, next);
         if (callee.ReturnType == NType.Void) return default;
-        var result = LLVMBuildLoad2(_builder, _types.MemoryType(callee.ReturnType), resultSlot, "");
-        return WidenFromMemory(result, callee.ReturnType);
+        return LoadValue(resultSlot, callee.ReturnType);
     }
 }

@@ -108,7 +108,10 @@ internal sealed partial class FunctionLowering
             }
             else
             {
-                value = WidenFromMemory(LLVMGetParam(_llvmFunction, abiIndex++), type);
+                // A struct arrives as a pointer to the caller's copy: read it once, into the callee's own value.
+                value = type is StructType
+                    ? LoadValue(LLVMGetParam(_llvmFunction, abiIndex++), type)
+                    : WidenFromMemory(LLVMGetParam(_llvmFunction, abiIndex++), type);
             }
             _values[entry.Parameters[i]] = value;
         }
@@ -129,14 +132,17 @@ internal sealed partial class FunctionLowering
         ConvertInstruction convert => LowerConvert(convert),
         NewArrayInstruction newArray => LowerNewArray(newArray),
         StaticArrayInstruction staticArray => LowerStaticArray(staticArray),
-        LocalSlotInstruction slot => Alloca(_types.MemoryType(slot.Element)),
+        LocalSlotInstruction slot => SlotFor(slot.Element),
         ArrayLengthInstruction length => LLVMBuildZExt(_builder, LLVMBuildExtractValue(_builder, Get(length.Array), 1, ""), _types.I64, ""),
         ArrayLoadInstruction load => LowerArrayLoad(load),
         ArrayStoreInstruction store => LowerArrayStore(store),
         ElementAddressInstruction address => ElementAddress(address.Array, address.Index),
         AlignmentPeelCountInstruction peel => LowerAlignmentPeelCount(peel),
-        LoadInstruction load => WidenFromMemory(LLVMBuildLoad2(_builder, _types.MemoryType(load.ElementType), Get(load.Address), ""), load.ElementType),
-        StoreInstruction store => LLVMBuildStore(_builder, NarrowToMemory(Get(store.StoredValue), store.ElementType), Get(store.Address)),
+        LoadInstruction load => LoadValue(Get(load.Address), load.ElementType),
+        StoreInstruction store => StoreAndReturnNothing(Get(store.StoredValue), store.ElementType, Get(store.Address)),
+        FieldAddressInstruction fieldAddress => LowerFieldAddress(fieldAddress),
+        ExtractFieldInstruction extract => LowerExtractField(extract),
+        MakeStructInstruction make => LowerMakeStruct(make),
         CallInstruction call => LowerCall(call),
         MathInstruction math => LowerMath(math),
         ParallelInstruction parallel => LowerParallel(parallel),
@@ -154,8 +160,15 @@ internal sealed partial class FunctionLowering
         TypeKind.F64 => LLVMConstReal(_types.F64, BitConverter.Int64BitsToDouble(constant.Bits)),
         TypeKind.Array => LLVMConstNull(_types.Array),
         TypeKind.ByRef => LLVMConstNull(_types.Pointer),
+        TypeKind.Struct => LLVMConstNull(_types.ValueType(constant.Type)), // default(S): every field zero
         _ => LLVMConstInt(_types.ValueType(constant.Type), (ulong)constant.Bits, 1),
     };
+
+    private LLVMValueRef StoreAndReturnNothing(LLVMValueRef value, NType type, LLVMValueRef address)
+    {
+        StoreValue(value, type, address);
+        return default;
+    }
 
     private LLVMValueRef Const32(int value) => LLVMConstInt(_types.I32, (ulong)(long)value, 1);
 

@@ -33,15 +33,25 @@ internal static class ClrTypes
         {
             if (Primitives.TryGetValue(element, out var elementType) && elementType != NType.Void)
                 return NType.ArrayOf(elementType);
-            whyNot = $"arrays of {MethodNames.TypeName(element)} are not supported yet: use arrays of bool, char, integers, float or double";
+            if (element.IsValueType && !element.IsPrimitive && !element.IsEnum)
+            {
+                if (StructLayouts.TryMap(element, out var whyNotStruct) is { } elementStruct) return NType.ArrayOf(elementStruct);
+                whyNot = $"arrays of {MethodNames.TypeName(element)} cannot be compiled: {whyNotStruct}";
+                return null;
+            }
+            whyNot = $"arrays of {MethodNames.TypeName(element)} are not supported yet: use arrays of bool, char, integers, float, double or blittable structs";
             return null;
         }
         if (type.IsByRef && type.GetElementType() is { } referenced && Primitives.TryGetValue(referenced, out var referencedType) && referencedType != NType.Void)
             return NType.ByRefOf(referencedType);
+        if (type.IsByRef && type.GetElementType() is { IsValueType: true } referencedStruct && StructLayouts.TryMap(referencedStruct, out _) is { } byRefStruct)
+            return NType.ByRefOf(byRefStruct);
+        if (type.IsValueType && !type.IsPrimitive && !type.IsEnum && !type.IsByRefLike && !type.IsPointer)
+            return StructLayouts.TryMap(type, out whyNot);
         whyNot = type switch
         {
             { IsArray: true } => $"the multi-dimensional array {MethodNames.TypeName(type)} is not supported yet: use a one-dimensional array and compute the index (i * columns + j)",
-            { IsByRef: true } => "ref, in and out parameters are supported for numbers only: pass arrays by value, and return structs instead",
+            { IsByRef: true } => "ref, in and out parameters are supported for numbers and blittable structs only: pass arrays by value",
             { IsPointer: true } => "pointers are not supported yet: pass an array",
             _ when type == typeof(string) => "strings cannot be used in compiled code: Numbana compiles numeric code; keep text handling in ordinary .NET code",
             { IsValueType: true } => $"the struct {MethodNames.TypeName(type)} is not supported yet: pass its fields as separate numbers or arrays",

@@ -73,4 +73,43 @@ public static class RejectedKernels
 
         public Func<int, int> Adder(int scale) => x => x * scale + Offset; // REJECTED: captured this
     }
+
+    public static double UsesAStructWithAnArray(double[] a)
+    {
+        var holder = new StructWithAnArray { Data = a }; // REJECTED: struct with a reference
+        return holder.Data.Length;
+    }
+
+    public static int UsesAUnion(float x)
+    {
+        var bits = new FloatBits { F = x }; // REJECTED: union
+        return bits.I;
+    }
+
+    public static float UsesVectorLerp(float t) => System.Numerics.Vector2.Lerp(System.Numerics.Vector2.Zero, System.Numerics.Vector2.One, t).X; // REJECTED: lerp
+
+    public static double UsesComplexLog(double x) => System.Numerics.Complex.Log(new System.Numerics.Complex(x, 1)).Real; // REJECTED: complex log
+
+    public static int CallsToStringOnAStruct(int x)
+    {
+        var value = new Plain { Value = x };
+        return value.ToString()!.Length; // REJECTED: boxing
+    }
+}
+
+public struct StructWithAnArray
+{
+    public double[] Data;
+}
+
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit)]
+public struct FloatBits
+{
+    [System.Runtime.InteropServices.FieldOffset(0)] public int I;
+    [System.Runtime.InteropServices.FieldOffset(0)] public float F;
+}
+
+public struct Plain
+{
+    public int Value;
 }

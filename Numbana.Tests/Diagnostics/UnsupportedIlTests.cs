@@ -69,6 +69,42 @@ public class UnsupportedIlTests
             "uses the enclosing object ('this'");
 
     [Test]
+    public void AStructWithAReferenceField()
+    {
+        var f = Jit.Compile<Func<double[], double>>(RejectedKernels.UsesAStructWithAnArray);
+        AssertNames(Reject(() => f([1.0])), nameof(RejectedKernels.UsesAStructWithAnArray), "ldloca.s", "struct with a reference",
+            "has field 'Data' of type double[], a reference");
+    }
+
+    [Test]
+    public void AStructWithOverlappingFields()
+    {
+        var f = Jit.Compile<Func<float, int>>(RejectedKernels.UsesAUnion);
+        AssertNames(Reject(() => f(1f)), nameof(RejectedKernels.UsesAUnion), "ldloca.s", "union", "fields that overlap");
+    }
+
+    [Test]
+    public void AnUnsupportedVectorMember()
+    {
+        var f = Jit.Compile<Func<float, float>>(RejectedKernels.UsesVectorLerp);
+        AssertNames(Reject(() => f(0.5f)), nameof(RejectedKernels.UsesVectorLerp), "call", "lerp", "Vector2.Lerp(Vector2, Vector2, float) is not supported");
+    }
+
+    [Test]
+    public void AnUnsupportedComplexMember()
+    {
+        var f = Jit.Compile<Func<double, double>>(RejectedKernels.UsesComplexLog);
+        AssertNames(Reject(() => f(2.0)), nameof(RejectedKernels.UsesComplexLog), "call", "complex log", "Complex.Log(Complex) is not supported");
+    }
+
+    [Test]
+    public void AMethodThatWouldBoxAStruct()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.CallsToStringOnAStruct);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.CallsToStringOnAStruct), "callvirt", "boxing", "would box the struct");
+    }
+
+    [Test]
     public void AllocatingAnObject()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAnObject);

@@ -397,8 +397,19 @@ public static class Values
         (double e, double a) => tolerance.Accepts(e, a),
         (float e, float a) => tolerance.Accepts(e, a),
         (Array e, Array a) => e.GetType() == a.GetType() && e.Length == a.Length && FirstDifference(e, a, tolerance) < 0,
+        (ValueType e, ValueType a) when IsStruct(e.GetType()) => e.GetType() == a.GetType() && SameFields(e, a, tolerance),
         _ => Equals(expected, actual),
     };
+
+    private static bool IsStruct(Type type) => type is { IsValueType: true, IsPrimitive: false, IsEnum: false };
+
+    /// <summary>
+    /// A struct compares field by field with <see cref="Same"/> (floats by their bits): a struct's own Equals
+    /// would call -0.0 and +0.0 equal, and NaN payloads too.
+    /// </summary>
+    private static bool SameFields(object expected, object actual, Tolerance tolerance) =>
+        expected.GetType().GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .All(f => Same(f.GetValue(expected), f.GetValue(actual), tolerance));
 
     public static int FirstDifference(Array expected, Array actual, Tolerance tolerance)
     {
@@ -445,6 +456,9 @@ public static class Values
         long l => string.Create(CultureInfo.InvariantCulture, $"{l}L (0x{l:X16})"),
         bool b => b ? "true" : "false",
         Array a => FormatArray(a, maxElements),
+        ValueType v when IsStruct(v.GetType()) => "{ " + string.Join(", ", v.GetType()
+            .GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Select(f => Format(f.GetValue(v)))) + " }",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "?",
     };
 
