@@ -87,6 +87,19 @@ internal static class ThunkBuilder
                 abiTypes.Add(typeof(IntPtr));
                 abiTypes.Add(typeof(int));
             }
+            else if (types[i] is SpanType)
+            {
+                Dispatch.NativeCallEmitter.EmitSpanArgument(il, parameters[i].ParameterType, () => il.Emit(OpCodes.Ldarg, argument));
+                abiTypes.Add(typeof(IntPtr));
+                abiTypes.Add(typeof(int));
+            }
+            else if (types[i] is MultiDimensionalArrayType multiDimensional)
+            {
+                Dispatch.NativeCallEmitter.EmitMultiDimensionalArrayArgument(il, parameters[i].ParameterType, parameters[i].Name ?? $"argument{i}",
+                    () => il.Emit(OpCodes.Ldarg, argument));
+                abiTypes.Add(typeof(IntPtr));
+                abiTypes.AddRange(Enumerable.Repeat(typeof(int), multiDimensional.Rank));
+            }
             else if (types[i] is ByRefType)
             {
                 // ref/in/out: a pinned byref local keeps what it points into (an array, a boxed field) in place during the call.

@@ -247,7 +247,7 @@ internal sealed partial class Importer
                 Pop();
                 break;
             default:
-                if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
+                if (!TryImportSpan(instruction) && !TryImportMultiDimensionalArray(instruction) && !TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
                     && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportAddress(instruction) && !TryImportStaticField(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
                 break;
@@ -325,7 +325,7 @@ internal sealed partial class Importer
     {
         if (target is ByRefType)
             return value.Type == target ? value : throw Unsupported($"A {value.Type} is passed or stored where a {target} is expected.");
-        if (target is ArrayType)
+        if (target is ArrayType or SpanType or MultiDimensionalArrayType)
             return value.Type == target ? value : throw Unsupported($"A {value.Type} is stored where a {target} is expected.");
         if (!value.Type.IsNumeric || !target.IsNumeric)
             throw Unsupported($"A {value.Type} is stored where a {target} is expected.");

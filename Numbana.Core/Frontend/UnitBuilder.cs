@@ -56,6 +56,10 @@ internal sealed class UnitBuilder
             ? method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray()
             : method.GetParameters().Select((p, i) => MapArgumentType(method, p, argumentTypes[i])).ToArray();
         var returnType = MapSignatureType(method, method.ReturnType, "return type");
+        if (caller is null && returnType is SpanType or MultiDimensionalArrayType)
+            throw new UnsupportedIlException($"The compiled method returns a {MethodNames.TypeName(method.ReturnType)}: compiled code can return spans " +
+                "and multi-dimensional arrays to the methods it calls, not to .NET code. Return a T[] or a number, or write the results into an argument.",
+                method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
         var id = Interlocked.Increment(ref _uniqueNames);
         var function = new Function($"numbana.{Sanitize(method.DeclaringType?.Name)}.{Sanitize(method.Name)}.{id}", method, parameterTypes, returnType);
         _functions[method] = function;

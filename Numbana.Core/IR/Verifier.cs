@@ -105,23 +105,23 @@ internal static class Verifier
                 Expect(convert.Operand.Type.IsNumeric && convert.Target.IsNumeric, "conversions are between numbers");
                 break;
             case ArrayLengthInstruction length:
-                Expect(length.Array.Type is ArrayType, "array.length takes an array");
+                Expect(length.Array.Type is ContiguousType, "array.length takes an array or span");
                 break;
             case NewArrayInstruction newArray:
                 Expect(newArray.Length.Type == NType.I32 || newArray.Length.Type == NType.NInt, "array.new takes an i32 or nint length");
                 break;
             case ArrayLoadInstruction load:
-                Expect(load.Array.Type is ArrayType, "array.load takes an array");
+                Expect(load.Array.Type is ContiguousType, "array.load takes an array or span");
                 Expect(load.Index.Type == NType.I32 || load.Index.Type == NType.NInt, "an index is i32 or nint");
                 break;
             case ArrayStoreInstruction store:
-                Expect(store.Array.Type is ArrayType, "array.store takes an array");
+                Expect(store.Array.Type is ContiguousType, "array.store takes an array or span");
                 Expect(store.Index.Type == NType.I32 || store.Index.Type == NType.NInt, "an index is i32 or nint");
-                if (store.Array.Type is ArrayType array)
+                if (store.Array.Type is ContiguousType array)
                     Expect(store.StoredValue.Type == array.Element.StackType, $"the stored value must be {array.Element.StackType}");
                 break;
             case ElementAddressInstruction address:
-                Expect(address.Array.Type is ArrayType, "array.address takes an array");
+                Expect(address.Array.Type is ContiguousType, "array.address takes an array or span");
                 Expect(address.Index.Type == NType.I32 || address.Index.Type == NType.NInt, "an index is i32 or nint");
                 break;
             case LoadInstruction load:

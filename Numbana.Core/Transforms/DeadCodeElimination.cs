@@ -61,9 +61,10 @@ internal static class DeadCodeElimination
 
     private static bool HasEffect(Instruction instruction) => instruction switch
     {
-        Terminator or ArrayStoreInstruction or StoreInstruction or CallInstruction => true,
+        Terminator or ArrayStoreInstruction or StoreInstruction or CallInstruction or SpanFillInstruction => true,
         // These can raise IndexOutOfRange, DivideByZero or Overflow.
         ArrayLoadInstruction or ElementAddressInstruction or LoadInstruction => true,
+        SliceInstruction or SpanFromStackInstruction or MultiDimensionalElementAddressInstruction or MultiDimensionalLengthInstruction => true,
         BinaryInstruction binary => binary.Type.IsInteger && binary.Op is BinaryOp.Div or BinaryOp.DivUnsigned or BinaryOp.Rem or BinaryOp.RemUnsigned,
         MathInstruction math => math.CanThrow,
         ConvertInstruction convert => convert.CheckOverflow,

@@ -1,0 +1,263 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using Numbana.IL;
+using Numbana.IR;
+using Numbana.Runtime;
+using Numbana.Typing;
+
+namespace Numbana.Frontend;
+
+/// <summary>
+/// Span&lt;T&gt; and ReadOnlySpan&lt;T&gt; of primitives, and stackalloc. Their members are generic library
+/// methods built on Unsafe and intrinsics, so they are never compiled from their IL: each one C# calls is
+/// mapped here to the IR operation it stands for (the indexer to array.address, Slice to span.slice, the
+/// conversions from arrays to view.as, stackalloc to stack.alloc), with .NET's checks and exceptions.
+/// </summary>
+/// <remarks>
+/// A span local or parameter whose member C# calls is addressed (ldloca, ldarga): it lives in a slot like
+/// any address-taken variable, and each member call loads it. What it does not do: spans of structs, spans
+/// over strings or pointers, the MemoryExtensions algorithms (IndexOf, Sort, SequenceEqual), CopyTo,
+/// ToArray, enumerators outside foreach (C# compiles foreach over a span to the indexer and Length).
+/// </remarks>
+internal sealed partial class Importer
+{
+    /// <summary>The status of <c>new ArgumentOutOfRangeException()</c>, which Span's ThrowHelper raises for a bad slice.</summary>
+    private static ExceptionStatus SpanOutOfRange =>
+        ThrownExceptions.Register(typeof(ArgumentOutOfRangeException).GetConstructor(Type.EmptyTypes)!, []);
+
+    private const string SupportedSpanMembers =
+        "supported are new Span<T>(array), new Span<T>(array, start, length), array.AsSpan(), AsSpan(start), AsSpan(start, length), " +
+        "the conversions from T[] and to ReadOnlySpan<T>, stackalloc, the indexer, Length, IsEmpty, Slice(start), Slice(start, length), " +
+        "Clear(), Fill(value) and foreach";
+
+    private bool TryImportSpan(IlInstruction instruction)
+    {
+        switch (instruction.OpCode)
+        {
+            case ILOpCode.Localloc:
+                ImportStackAlloc();
+                return true;
+            case ILOpCode.Initobj:
+            {
+                // default(Span<T>): the empty span.
+                if (_stack.Count == 0 || _stack[^1].Type is not ByRefType { Element: SpanType spanType }) return false;
+                var address = Pop();
+                Append(new StoreInstruction(address, Append(Zero(spanType, instruction.Offset)), instruction.Offset));
+                return true;
+            }
+            case ILOpCode.Newobj:
+            {
+                if (ResolveMethodToken(instruction.IntOperand) is not ConstructorInfo constructor
+                    || constructor.DeclaringType is not { } type || !ClrTypes.IsSpan(type, out _, out _)) return false;
+                Push(ConstructSpan(constructor));
+                return true;
+            }
+            case ILOpCode.Call: case ILOpCode.Callvirt:
+            {
+                var callee = ResolveMethodToken(instruction.IntOperand);
+                if (callee.DeclaringType is { } declaring && ClrTypes.IsSpan(declaring, out _, out _))
+                {
+                    ImportSpanMember(callee);
+                    return true;
+                }
+                if (callee.DeclaringType == typeof(MemoryExtensions) && callee.Name == nameof(MemoryExtensions.AsSpan))
+                {
+                    ImportAsSpan((MethodInfo)callee);
+                    return true;
+                }
+                return false;
+            }
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The IR type of a Span&lt;T&gt; or ReadOnlySpan&lt;T&gt; the C# code names, or the reason it has none.</summary>
+    private SpanType SpanTypeOf(Type clrType) => ClrTypes.TryMap(clrType, out var whyNot) as SpanType
+        ?? throw Unsupported($"{MethodNames.TypeName(clrType)} cannot be compiled: {whyNot}.");
+
+    /// <summary>
+    /// <c>new Span&lt;T&gt;(...)</c> (newobj, or a constructor called on the address of a span local): the
+    /// constructor's arguments are on the stack; returns the span.
+    /// </summary>
+    private Value ConstructSpan(ConstructorInfo constructor)
+    {
+        var spanType = SpanTypeOf(constructor.DeclaringType!);
+        var parameters = constructor.GetParameters();
+        var offset = _instruction.Offset;
+        switch (parameters.Length)
+        {
+            case 1 when parameters[0].ParameterType.IsSZArray:
+                return Append(new ViewAsInstruction(spanType, PopArrayOf(spanType.Element), offset));
+            case 3 when parameters[0].ParameterType.IsSZArray:
+            {
+                var length = PopInt32("the length");
+                var start = PopInt32("the start");
+                var whole = Append(new ViewAsInstruction(spanType, PopArrayOf(spanType.Element), offset));
+                return Append(new SliceInstruction(whole, start, length, SpanOutOfRange, offset));
+            }
+            case 2 when parameters[0].ParameterType == typeof(void*):
+            {
+                var length = PopInt32("the length");
+                var memory = Pop();
+                if (memory is not StackAllocInstruction)
+                    throw Unsupported("A span over a pointer can be compiled only when the pointer comes from stackalloc (Span<T> s = stackalloc T[n]): " +
+                        "pointers are not supported; use an array or stackalloc.");
+                return Append(new SpanFromStackInstruction(spanType, memory, length, SpanOutOfRange, offset));
+            }
+            default:
+                throw Unsupported($"The constructor {MethodNames.Describe(constructor)} cannot be compiled: {SupportedSpanMembers}.");
+        }
+    }
+
+    /// <summary>A member of Span&lt;T&gt; or ReadOnlySpan&lt;T&gt; (the receiver of an instance member is the span's address).</summary>
+    private void ImportSpanMember(MethodBase callee)
+    {
+        var offset = _instruction.Offset;
+        var spanType = SpanTypeOf(callee.DeclaringType!);
+        if (callee is ConstructorInfo constructor)
+        {
+            // call Span<T>::.ctor on the address of a local: construct, then store into it.
+            var span = ConstructSpanBelowReceiver(constructor);
+            Append(new StoreInstruction(span.Address, span.Value, offset));
+            return;
+        }
+        var method = (MethodInfo)callee;
+        if (method.IsStatic)
+        {
+            switch (method.Name, method.GetParameters().Length)
+            {
+                case ("op_Implicit", 1):
+                {
+                    var target = SpanTypeOf(method.ReturnType);
+                    var source = Pop();
+                    if (source.Type is not (ArrayType or SpanType) || ((ContiguousType)source.Type).Element != target.Element)
+                        throw Unsupported($"A {source.Type} cannot be converted to {target}.");
+                    Push(Append(new ViewAsInstruction(target, source, offset)));
+                    return;
+                }
+                case ("get_Empty", 0):
+                    Push(Append(Zero(spanType, offset)));
+                    return;
+            }
+            throw Unsupported($"{MethodNames.Describe(method)} cannot be compiled: {SupportedSpanMembers}.");
+        }
+
+        var arity = method.GetParameters().Length;
+        switch (method.Name, arity)
+        {
+            case ("get_Item", 1):
+            {
+                var index = PopIndex();
+                var receiver = PopSpan(spanType);
+                Push(Append(new ElementAddressInstruction(receiver, index, offset)));
+                return;
+            }
+            case ("get_Length", 0):
+                Push(SpanLength(PopSpan(spanType)));
+                return;
+            case ("get_IsEmpty", 0):
+            {
+                var length = SpanLength(PopSpan(spanType));
+                Push(Append(new CompareInstruction(Condition.Equal, length, Append(new ConstantInstruction(NType.I32, 0, offset)), offset)));
+                return;
+            }
+            case ("Slice", 1):
+            {
+                var start = PopInt32("the start");
+                Push(Append(new SliceInstruction(PopSpan(spanType), start, null, SpanOutOfRange, offset)));
+                return;
+            }
+            case ("Slice", 2):
+            {
+                var length = PopInt32("the length");
+                var start = PopInt32("the start");
+                Push(Append(new SliceInstruction(PopSpan(spanType), start, length, SpanOutOfRange, offset)));
+                return;
+            }
+            case ("Clear", 0) when !spanType.ReadOnly:
+                Append(new SpanFillInstruction(PopSpan(spanType), Append(Zero(spanType.Element.StackType, offset)), offset));
+                return;
+            case ("Fill", 1) when !spanType.ReadOnly:
+            {
+                var value = CoerceForStore(Pop(), spanType.Element);
+                Append(new SpanFillInstruction(PopSpan(spanType), value, offset));
+                return;
+            }
+        }
+        throw Unsupported($"{MethodNames.Describe(method)} cannot be compiled: {SupportedSpanMembers}.");
+    }
+
+    /// <summary>
+    /// For <c>call Span&lt;T&gt;::.ctor</c> on an address: the constructor's arguments sit above the address on
+    /// the stack. Pops them (through <see cref="ConstructSpan"/>), then the address.
+    /// </summary>
+    private (Value Address, Value Value) ConstructSpanBelowReceiver(ConstructorInfo constructor)
+    {
+        var span = ConstructSpan(constructor);
+        var address = PopReference();
+        if (address.Type is not ByRefType { Element: SpanType target } || target != span.Type)
+            throw Unsupported($"The constructor of {span.Type} is called on a {address.Type}.");
+        return (address, span);
+    }
+
+    /// <summary>
+    /// <c>MemoryExtensions.AsSpan(array)</c>, <c>AsSpan(array, start)</c>, <c>AsSpan(array, start, length)</c> for
+    /// T[]: the whole array, or a slice with Slice's checks (a null array is the empty span: only start 0
+    /// and length 0 are in range, as .NET).
+    /// </summary>
+    private void ImportAsSpan(MethodInfo method)
+    {
+        var parameters = method.GetParameters();
+        if (!parameters[0].ParameterType.IsSZArray || parameters.Skip(1).Any(p => p.ParameterType != typeof(int)))
+            throw Unsupported($"{MethodNames.Describe(method)} cannot be compiled: {SupportedSpanMembers}.");
+        var spanType = SpanTypeOf(method.ReturnType);
+        var offset = _instruction.Offset;
+        var length = parameters.Length == 3 ? PopInt32("the length") : null;
+        var start = parameters.Length >= 2 ? PopInt32("the start") : null;
+        Value span = Append(new ViewAsInstruction(spanType, PopArrayOf(spanType.Element), offset));
+        if (start is not null) span = Append(new SliceInstruction(span, start, length, SpanOutOfRange, offset));
+        Push(span);
+    }
+
+    /// <summary>
+    /// <c>localloc</c>: the size in bytes is a native unsigned integer (C# computes it with conv.u and
+    /// mul.ovf.un, so a negative count has already raised OverflowException or become a huge size).
+    /// </summary>
+    private void ImportStackAlloc()
+    {
+        var size = Pop();
+        if (size.Type == NType.I32)
+            size = Append(new ConvertInstruction(NType.NUInt, size, sourceUnsigned: true, checkOverflow: false, _instruction.Offset));
+        else if (size.Type != NType.NInt)
+            throw Unsupported($"The size of a stackalloc must be an integer, not a {size.Type}.");
+        Push(Append(new StackAllocInstruction(size, _instruction.Offset)));
+    }
+
+    private Value SpanLength(Value span) =>
+        Append(new ConvertInstruction(NType.I32, Append(new ArrayLengthInstruction(span, _instruction.Offset)), sourceUnsigned: false, checkOverflow: false, _instruction.Offset));
+
+    /// <summary>Pops the receiver of a span member: the span's address (ldloca, ldarga), or the span itself.</summary>
+    private Value PopSpan(SpanType expected)
+    {
+        var receiver = Pop();
+        if (receiver.Type is ByRefType { Element: SpanType } reference && reference.Element == expected)
+            return Append(new LoadInstruction(receiver, _instruction.Offset));
+        if (receiver.Type == expected) return receiver;
+        throw Unsupported($"A member of {expected} is called on a {receiver.Type}.");
+    }
+
+    private Value PopArrayOf(NType element)
+    {
+        var array = Pop();
+        return array.Type is ArrayType arrayType && arrayType.Element == element
+            ? array
+            : throw Unsupported($"A span of {element} is made from a {array.Type}: use an array of {element}.");
+    }
+
+    private Value PopInt32(string what)
+    {
+        var value = Pop();
+        return value.Type == NType.I32 ? value : throw Unsupported($"{what} must be an int, not a {value.Type}.");
+    }
+}
