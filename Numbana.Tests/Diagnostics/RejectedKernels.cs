@@ -57,4 +57,20 @@ public static class RejectedKernels
     }
 
     public static string TakesAString(string s) => s;
+
+    public static double AllocatesAMatrix(int n)
+    {
+        var m = new double[n, n]; // REJECTED: matrix
+        return m.Length;
+    }
+
+    public static int CopiesASpan(int[] a, int[] b)
+    {
+        a.AsSpan().CopyTo(b); // REJECTED: span-member
+        return b[0];
+    }
+
+    public delegate Span<int> SpanResult(int[] a);
+
+    public static Span<int> ReturnsASpan(int[] a) => a.AsSpan(1);
 }

@@ -113,6 +113,30 @@ public class UnsupportedIlTests
     }
 
     [Test]
+    public void AllocatingAMultiDimensionalArray()
+    {
+        var f = Jit.Compile<Func<int, double>>(RejectedKernels.AllocatesAMatrix);
+        AssertNames(Reject(() => f(2)), nameof(RejectedKernels.AllocatesAMatrix), "newobj", "matrix", "Allocate the array in .NET code and pass it in");
+    }
+
+    [Test]
+    public void AnUnsupportedSpanMember()
+    {
+        var f = Jit.Compile<Func<int[], int[], int>>(RejectedKernels.CopiesASpan);
+        AssertNames(Reject(() => f([1], [2])), nameof(RejectedKernels.CopiesASpan), "call", "span-member", "supported are new Span<T>(array)");
+    }
+
+    [Test]
+    public void ReturningASpanFromTheCompiledMethod()
+    {
+        var f = Jit.Compile<RejectedKernels.SpanResult>(RejectedKernels.ReturnsASpan);
+        var error = Reject(() => f([1, 2]));
+        Assert.That(error.Reason, Does.Contain("returns a Span<int>"));
+        Assert.That(error.Reason, Does.Contain("Return a T[] or a number, or write the results into an argument"));
+        Assert.That(error.Message, Does.Contain("RejectedKernels.ReturnsASpan("));
+    }
+
+    [Test]
     public void NonStrictModeRunsTheDotNetMethodInstead()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAnObject, new JitOptions { Strict = false });
