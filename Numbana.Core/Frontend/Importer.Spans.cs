@@ -37,6 +37,14 @@ internal sealed partial class Importer
             case ILOpCode.Localloc:
                 ImportStackAlloc();
                 return true;
+            case ILOpCode.Stind_i1: case ILOpCode.Stind_i2: case ILOpCode.Stind_i4: case ILOpCode.Stind_i8: case ILOpCode.Stind_i:
+            case ILOpCode.Stind_r4: case ILOpCode.Stind_r8: case ILOpCode.Stobj:
+                // A store through a native integer is a store through a pointer, and C# compiles the initializer
+                // of a stackalloc (stackalloc int[] { 1, 2, 3 }) to exactly that.
+                if (_stack.Count >= 2 && _stack[^2].Type == NType.NInt)
+                    throw Unsupported("Writing through a pointer is not supported, and C# compiles a stackalloc with an initializer " +
+                        "(stackalloc int[] { 1, 2, 3 }) to such writes: stackalloc without an initializer, then set the elements through the span.");
+                return false;
             case ILOpCode.Initobj:
             {
                 // default(Span<T>): the empty span.

@@ -56,6 +56,9 @@ internal sealed class UnitBuilder
             ? method.GetParameters().Select(p => MapSignatureType(method, p.ParameterType, $"parameter '{p.Name}'")).ToArray()
             : method.GetParameters().Select((p, i) => MapArgumentType(method, p, argumentTypes[i])).ToArray();
         var returnType = MapSignatureType(method, method.ReturnType, "return type");
+        if (caller is null && parameterTypes.Any(type => type is ByRefType { Element: SpanType }))
+            throw new UnsupportedIlException("A parameter of the compiled method is a ref to a span: pass the span by value (Span<T> or ReadOnlySpan<T>), " +
+                "so that the call can pin the memory it points to.", method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
         if (caller is null && returnType is SpanType or MultiDimensionalArrayType)
             throw new UnsupportedIlException($"The compiled method returns a {MethodNames.TypeName(method.ReturnType)}: compiled code can return spans " +
                 "and multi-dimensional arrays to the methods it calls, not to .NET code. Return a T[] or a number, or write the results into an argument.",

@@ -57,6 +57,10 @@ internal static class ClrTypes
         }
         if (type.IsByRef && type.GetElementType() is { } referenced && Primitives.TryGetValue(referenced, out var referencedType) && referencedType != NType.Void)
             return NType.ByRefOf(referencedType);
+        // ref Span<T>: C# keeps one in a temporary for span[a..b] and span[^i]. The compiled method's own
+        // parameters may not be one (UnitBuilder says why): the span's memory would not be pinned.
+        if (type.IsByRef && type.GetElementType() is { } referencedSpan && IsSpan(referencedSpan, out _, out _) && TryMap(referencedSpan, out whyNot) is SpanType spanType)
+            return NType.ByRefOf(spanType);
         whyNot = type switch
         {
             { IsByRef: true } => "ref, in and out parameters are supported for numbers only: pass arrays by value, and return structs instead",

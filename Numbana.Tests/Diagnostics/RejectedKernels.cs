@@ -70,6 +70,12 @@ public static class RejectedKernels
         return b[0];
     }
 
+    public static int InitializesAStackalloc(int x)
+    {
+        Span<int> values = stackalloc int[] { 1, 2, x }; // REJECTED: stackalloc-initializer
+        return values[2];
+    }
+
     public delegate Span<int> SpanResult(int[] a);
 
     public static Span<int> ReturnsASpan(int[] a) => a.AsSpan(1);

@@ -127,6 +127,15 @@ public class UnsupportedIlTests
     }
 
     [Test]
+    public void AStackallocWithAnInitializer()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.InitializesAStackalloc);
+        var error = Reject(() => f(3));
+        Assert.That(error.Reason, Does.Contain("stackalloc with an initializer"));
+        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, "stackalloc-initializer")));
+    }
+
+    [Test]
     public void ReturningASpanFromTheCompiledMethod()
     {
         var f = Jit.Compile<RejectedKernels.SpanResult>(RejectedKernels.ReturnsASpan);

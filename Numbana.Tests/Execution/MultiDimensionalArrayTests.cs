@@ -99,6 +99,10 @@ public abstract class MultiDimensionalArrayTests(ExecutionTarget target) : Execu
                                  select (Matrix(TestData.Ints(s.Item1, s.Item1 * s.Item2, 0, 65536).Select(x => (char)x).ToArray(), s.Item1, s.Item2), shift));
     }
 
+    [Test] public void InAParallelLoop() =>
+        Diff.CheckVoid(K.ParallelRows, from s in new[] { (0, 3), (1, 1), (100, 7), (1000, 3) }
+                                       select (Doubles(s.Item1, s.Item1, s.Item2), new double[s.Item1, s.Item2], 1.5));
+
     [Test] public void NonZeroLowerBoundsAreRefusedAtTheCall()
     {
         var sum = Jit.Compile<Func<double[,], double>>(K.SumAll, Options);

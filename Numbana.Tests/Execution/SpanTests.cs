@@ -58,6 +58,13 @@ public abstract class SpanTests(ExecutionTarget target) : ExecutionFixture(targe
     [Test] public void StackallocInALoop() =>
         Diff.Check(K.StackallocInALoop, new[] { 0, 1, 3, 20 }.Select(n => TestData.Ints(n, n, 0, 200)));
 
+    [Test] public void IndicesFromTheEndAndRanges()
+    {
+        RequireBoundsCheck(); // span[^1] of an empty span is out of range
+        Diff.Check(K.IndicesFromTheEndAndRanges, from n in new[] { 0, 1, 6 } from f in new[] { 0, 1, 3, 7, -1 } from t in new[] { 0, 2, 6, -1 }
+                                                 select (TestData.IntsWithEdges(n, n), f, t));
+    }
+
     [Test] public void EmptySpans() => Diff.Check(K.EmptySpans, new[] { 0, 3 }.Select(n => new char[n]));
 
     [Test] public void SpansAsParametersOfTheCompiledMethod()

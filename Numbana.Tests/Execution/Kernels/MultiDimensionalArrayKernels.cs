@@ -154,4 +154,12 @@ public static class MultiDimensionalArrayKernels
             }
         return sum;
     }
+
+    /// <summary>A Prange loop over the rows of T[,] (the arrays are live-ins of the outlined body).</summary>
+    public static void ParallelRows(double[,] a, double[,] b, double factor)
+    {
+        foreach (var i in Prange.Range(a.GetLength(0)))
+            for (var j = 0; j < a.GetLength(1); j++)
+                b[i, j] = a[i, j] * factor + j;
+    }
 }

@@ -131,6 +131,15 @@ public static class SpanKernels
         return none.Length + empty.Length * 10 + (none.IsEmpty && empty.IsEmpty ? 100 : 0) + fromArray.Length * 1000;
     }
 
+    /// <summary>Index and Range on spans: C# compiles span[^1] to Length and the indexer, span[a..b] to Slice.</summary>
+    public static int IndicesFromTheEndAndRanges(int[] a, int from, int to)
+    {
+        var span = a.AsSpan();
+        var middle = span[from..^to];
+        var last = span[^1];
+        return middle.Length * 1000 + last + (middle.IsEmpty ? 0 : middle[^1] - middle[0]);
+    }
+
     /// <summary>Entry parameters: ReadOnlySpan in, Span written.</summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
