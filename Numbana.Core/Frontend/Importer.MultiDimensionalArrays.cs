@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using Numbana.IL;
 using Numbana.IR;
+using Numbana.Typing;
 
 namespace Numbana.Frontend;
 
@@ -13,7 +14,8 @@ namespace Numbana.Frontend;
 /// </summary>
 /// <remarks>
 /// The arrays are zero-based (the call refuses others), so GetLowerBound is 0 and GetUpperBound is
-/// GetLength - 1; C#'s foreach over a T[,] uses them. It does not allocate: <c>new T[n, m]</c> is rejected.
+/// GetLength - 1; C#'s foreach over a T[,] uses them. <c>new T[n, m]</c> allocates through the host (see
+/// <see cref="NewMultiDimensionalArrayInstruction"/>).
 /// </remarks>
 internal sealed partial class Importer
 {
@@ -28,8 +30,8 @@ internal sealed partial class Importer
         if (instruction.OpCode == ILOpCode.Newobj)
         {
             if (callee.DeclaringType is not { IsArray: true } allocated || allocated.IsSZArray) return false;
-            throw Unsupported($"new {MethodNames.TypeName(allocated)} cannot be compiled: compiled code does not allocate multi-dimensional arrays. " +
-                "Allocate the array in .NET code and pass it in as a parameter, or allocate a one-dimensional array and index it as i * columns + j.");
+            ImportNewMultiDimensionalArray(allocated, callee.GetParameters().Length);
+            return true;
         }
         if (callee is not MethodInfo method || method.IsStatic) return false;
         var arity = method.GetParameters().Length;
@@ -93,6 +95,22 @@ internal sealed partial class Importer
             }
         }
         throw Unsupported($"{MethodNames.Describe(method)} cannot be compiled on a multi-dimensional array: {SupportedMultiDimensionalMembers}.");
+    }
+
+    /// <summary>
+    /// <c>new T[n, m]</c>: the constructor taking one length per dimension (C# never calls the one taking lower
+    /// bounds and lengths for <c>new</c>; it is refused).
+    /// </summary>
+    private void ImportNewMultiDimensionalArray(Type arrayClrType, int parameterCount)
+    {
+        if (ClrTypes.TryMap(arrayClrType, out var whyNot) is not MultiDimensionalArrayType arrayType)
+            throw Unsupported($"new {MethodNames.TypeName(arrayClrType)} cannot be compiled: {whyNot}.");
+        if (parameterCount != arrayType.Rank)
+            throw Unsupported($"This constructor of {MethodNames.TypeName(arrayClrType)} (with lower bounds) cannot be compiled: " +
+                "compiled code makes zero-based arrays, new T[n, m].");
+        var lengths = new Value[arrayType.Rank];
+        for (var d = arrayType.Rank - 1; d >= 0; d--) lengths[d] = PopInt32("An array length");
+        Push(Append(new NewMultiDimensionalArrayInstruction(arrayType, lengths, _instruction.Offset)));
     }
 
     /// <summary>Pops the indices (the last one is on top) and the array; gives the element's address.</summary>

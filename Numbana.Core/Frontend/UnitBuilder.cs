@@ -59,9 +59,9 @@ internal sealed class UnitBuilder
         if (caller is null && parameterTypes.Any(type => type is ByRefType { Element: SpanType }))
             throw new UnsupportedIlException("A parameter of the compiled method is a ref to a span: pass the span by value (Span<T> or ReadOnlySpan<T>), " +
                 "so that the call can pin the memory it points to.", method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
-        if (caller is null && returnType is SpanType or MultiDimensionalArrayType)
+        if (caller is null && returnType is SpanType)
             throw new UnsupportedIlException($"The compiled method returns a {MethodNames.TypeName(method.ReturnType)}: compiled code can return spans " +
-                "and multi-dimensional arrays to the methods it calls, not to .NET code. Return a T[] or a number, or write the results into an argument.",
+                "to the methods it calls, not to .NET code. Return an array or a number, or write the results into an argument.",
                 method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
         var id = Interlocked.Increment(ref _uniqueNames);
         var function = new Function($"numbana.{Sanitize(method.DeclaringType?.Name)}.{Sanitize(method.Name)}.{id}", method, parameterTypes, returnType);

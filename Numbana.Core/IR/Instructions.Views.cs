@@ -111,3 +111,17 @@ internal sealed class SpanFillInstruction : Instruction
     public NType ElementType => ((SpanType)Span.Type).Element;
     public override string Mnemonic => "span.fill";
 }
+
+/// <summary>
+/// <c>new T[n, m]</c> (newobj of the array type's constructor): a zeroed zero-based array from the host's
+/// allocator (<see cref="ArrayAllocation.MultiDimensionalSymbol"/>), pinned until the call returns. A negative
+/// length raises OverflowException, a total above what .NET allows OutOfMemoryException, as .NET does.
+/// </summary>
+internal sealed class NewMultiDimensionalArrayInstruction : Instruction
+{
+    public NewMultiDimensionalArrayInstruction(MultiDimensionalArrayType type, Value[] lengths, int ilOffset) : base(type, ilOffset, lengths) { }
+
+    public MultiDimensionalArrayType ArrayType => (MultiDimensionalArrayType)Type;
+    public override string Mnemonic => "mdarray.new";
+    public override string Detail => ArrayType.Element.ToString()!;
+}

@@ -124,6 +124,28 @@ internal static class Verifier
                 Expect(address.Array.Type is ContiguousType, "array.address takes an array or span");
                 Expect(address.Index.Type == NType.I32 || address.Index.Type == NType.NInt, "an index is i32 or nint");
                 break;
+            case ViewAsInstruction view:
+                Expect(view.Source.Type is ContiguousType source && source.Element == ((SpanType)view.Type).Element, "view.as keeps the element type");
+                break;
+            case SliceInstruction slice:
+                Expect(slice.Span.Type is SpanType && slice.Type == slice.Span.Type, "span.slice takes and gives one span type");
+                Expect(slice.Start.Type == NType.I32 && (slice.Length is null || slice.Length.Type == NType.I32), "a slice's start and length are i32");
+                break;
+            case SpanFromStackInstruction fromStack:
+                Expect(fromStack.Memory is StackAllocInstruction, "span.from_stack takes the memory of a stack.alloc");
+                Expect(fromStack.Length.Type == NType.I32, "a span length is i32");
+                break;
+            case SpanFillInstruction fill:
+                Expect(fill.Span.Type is SpanType { ReadOnly: false }, "span.fill takes a writable span");
+                if (fill.Span.Type is SpanType filled) Expect(fill.FillValue.Type == filled.Element.StackType, $"the fill value must be {filled.Element.StackType}");
+                break;
+            case MultiDimensionalElementAddressInstruction mdAddress:
+                Expect(mdAddress.Indices.Length == mdAddress.ArrayType.Rank, "mdarray.address takes one index per dimension");
+                foreach (var index in mdAddress.Indices) Expect(index.Type == NType.I32, "a multi-dimensional index is i32");
+                break;
+            case MultiDimensionalLengthInstruction mdLength:
+                Expect(mdLength.Array.Type is MultiDimensionalArrayType && mdLength.Dimension.Type == NType.I32, "mdarray.length takes an array and an i32 dimension");
+                break;
             case LoadInstruction load:
                 Expect(load.Address.Type is ByRefType, "load takes a reference");
                 break;

@@ -142,6 +142,7 @@ internal sealed partial class FunctionLowering
         SpanFillInstruction fill => LowerSpanFill(fill),
         MultiDimensionalElementAddressInstruction address => LowerMultiDimensionalElementAddress(address),
         MultiDimensionalLengthInstruction length => LowerMultiDimensionalLength(length),
+        NewMultiDimensionalArrayInstruction newArray => LowerNewMultiDimensionalArray(newArray),
         MathInstruction math => LowerMath(math),
         ParallelInstruction parallel => LowerParallel(parallel),
         JumpInstruction jump => LowerJump(jump),

@@ -71,7 +71,7 @@ internal static class DeadCodeElimination
         CheckedBinaryInstruction => true,
         ParallelInstruction => true, // Prange: the count raises on a zero step; the loop has effects
         // A negative length raises OverflowException (an unused new T[n] with a known length could go: LLVM drops it then).
-        NewArrayInstruction => true,
+        NewArrayInstruction or NewMultiDimensionalArrayInstruction => true,
         _ => false,
     };
 }

@@ -58,12 +58,6 @@ public static class RejectedKernels
 
     public static string TakesAString(string s) => s;
 
-    public static double AllocatesAMatrix(int n)
-    {
-        var m = new double[n, n]; // REJECTED: matrix
-        return m.Length;
-    }
-
     public static int CopiesASpan(int[] a, int[] b)
     {
         a.AsSpan().CopyTo(b); // REJECTED: span-member

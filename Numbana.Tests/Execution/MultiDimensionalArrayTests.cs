@@ -103,6 +103,26 @@ public abstract class MultiDimensionalArrayTests(ExecutionTarget target) : Execu
         Diff.CheckVoid(K.ParallelRows, from s in new[] { (0, 3), (1, 1), (100, 7), (1000, 3) }
                                        select (Doubles(s.Item1, s.Item1, s.Item2), new double[s.Item1, s.Item2], 1.5));
 
+    [Test] public void NewArraysReturnedToTheCaller() =>
+        Diff.Check(K.Outer, from n in new[] { 0, 1, 3, 17 } from m in new[] { 0, 2, 5 } select (TestData.DoublesWithEdges(n, n), TestData.Doubles(m, m)));
+
+    [Test] public void NewArraysAsTemporaries()
+    {
+        RequireBoundsCheck(); // rows == 0 reads cube[-1, 0, 1]
+        Diff.Check(K.Scratch, from rows in new[] { 0, 1, 4, -1, int.MinValue } from columns in new[] { 0, 3, -5 } select (rows, columns));
+        Diff.Check(K.Scratch, new[] { (int.MaxValue, 2), (2, int.MaxValue), (65536, 65536) }); // above Array.MaxLength: OutOfMemoryException, nothing allocated
+    }
+
+    [Test] public void AnArgumentReturnedAsItCameIsTheSameObject()
+    {
+        var compiled = Jit.Compile<Func<bool[,], bool, bool[,]>>(K.SameOrNew, Options);
+        var a = new bool[2, 3];
+        Assert.That(compiled(a, false), Is.SameAs(a));
+        var fresh = compiled(a, true);
+        Assert.That((fresh.GetLength(0), fresh.GetLength(1)), Is.EqualTo((3, 2)));
+        Assert.That(fresh, Is.Not.SameAs(a));
+    }
+
     [Test] public void NonZeroLowerBoundsAreRefusedAtTheCall()
     {
         var sum = Jit.Compile<Func<double[,], double>>(K.SumAll, Options);

@@ -162,4 +162,32 @@ public static class MultiDimensionalArrayKernels
             for (var j = 0; j < a.GetLength(1); j++)
                 b[i, j] = a[i, j] * factor + j;
     }
+
+    /// <summary>new T[n, m] returned to the caller (zeroed, row-major).</summary>
+    public static double[,] Outer(double[] x, double[] y)
+    {
+        var result = new double[x.Length, y.Length];
+        for (var i = 0; i < x.Length; i++)
+            for (var j = 0; j < y.Length; j++)
+                result[i, j] = x[i] * y[j] + result[i, j];
+        return result;
+    }
+
+    private static int[,,] Cube(int n) => new int[n, n + 1, 2];
+
+    /// <summary>A temporary from a callee; a negative length raises OverflowException, a total above Array.MaxLength OutOfMemoryException.</summary>
+    public static long Scratch(int rows, int columns)
+    {
+        var scratch = new long[rows, columns];
+        var cube = Cube(rows);
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < columns; j++)
+                scratch[i, j] = i * 31L + j + scratch[i, j];
+        long sum = cube.Length + cube[rows - 1, rows, 1];
+        foreach (var x in scratch) sum = sum * 3 + x;
+        return sum;
+    }
+
+    /// <summary>An argument returned as it came is the same object; otherwise a new array.</summary>
+    public static bool[,] SameOrNew(bool[,] a, bool fresh) => fresh ? new bool[a.GetLength(1), a.GetLength(0)] : a;
 }
