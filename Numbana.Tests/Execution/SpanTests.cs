@@ -65,6 +65,9 @@ public abstract class SpanTests(ExecutionTarget target) : ExecutionFixture(targe
                                                  select (TestData.IntsWithEdges(n, n), f, t));
     }
 
+    [Test] public void ASpanInAParallelLoop() =>
+        Diff.CheckVoid(K.ParallelScale, from n in new[] { 0, 1, 100, 5000 } select (TestData.Doubles(n, n), 2.5));
+
     [Test] public void EmptySpans() => Diff.Check(K.EmptySpans, new[] { 0, 3 }.Select(n => new char[n]));
 
     [Test] public void SpansAsParametersOfTheCompiledMethod()

@@ -140,6 +140,13 @@ public static class SpanKernels
         return middle.Length * 1000 + last + (middle.IsEmpty ? 0 : middle[^1] - middle[0]);
     }
 
+    /// <summary>A span local read in a Prange body.</summary>
+    public static void ParallelScale(double[] a, double factor)
+    {
+        Span<double> span = a;
+        foreach (var i in Prange.Range(span.Length)) span[i] *= factor;
+    }
+
     /// <summary>Entry parameters: ReadOnlySpan in, Span written.</summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
