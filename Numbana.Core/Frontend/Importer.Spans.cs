@@ -45,6 +45,15 @@ internal sealed partial class Importer
                     throw Unsupported("Writing through a pointer is not supported, and C# compiles a stackalloc with an initializer " +
                         "(stackalloc int[] { 1, 2, 3 }) to such writes: stackalloc without an initializer, then set the elements through the span.");
                 return false;
+            case ILOpCode.Ldsflda:
+            {
+                // ReadOnlySpan<byte> table = [1, 2, 3]: ldsflda <data>; ldc.i4 length; newobj ReadOnlySpan<byte>(void*, int).
+                if (ResolveFieldToken(instruction.IntOperand) is not { } field || !field.Attributes.HasFlag(FieldAttributes.HasFieldRVA)) return false;
+                Push(Append(new ConstantDataInstruction(ReadConstantData(field), instruction.Offset)));
+                return true;
+            }
+            case ILOpCode.Ldtoken:
+                return TryImportCreateSpan(instruction);
             case ILOpCode.Initobj:
             {
                 // default(Span<T>): the empty span.
@@ -108,10 +117,10 @@ internal sealed partial class Importer
             {
                 var length = PopInt32("the length");
                 var memory = Pop();
-                if (memory is not StackAllocInstruction)
-                    throw Unsupported("A span over a pointer can be compiled only when the pointer comes from stackalloc (Span<T> s = stackalloc T[n]): " +
-                        "pointers are not supported; use an array or stackalloc.");
-                return Append(new SpanFromStackInstruction(spanType, memory, length, SpanOutOfRange, offset));
+                if (memory is not (StackAllocInstruction or ConstantDataInstruction) || (memory is ConstantDataInstruction && !spanType.ReadOnly))
+                    throw Unsupported("A span over a pointer can be compiled only when the pointer comes from stackalloc (Span<T> s = stackalloc T[n]) " +
+                        "or from constant data (ReadOnlySpan<T> s = [1, 2, 3]): pointers are not supported; use an array or stackalloc.");
+                return Append(new SpanOverMemoryInstruction(spanType, memory, length, SpanOutOfRange, offset));
             }
             default:
                 throw Unsupported($"The constructor {MethodNames.Describe(constructor)} cannot be compiled: {SupportedSpanMembers}.");
@@ -240,6 +249,50 @@ internal sealed partial class Importer
         else if (size.Type != NType.NInt)
             throw Unsupported($"The size of a stackalloc must be an integer, not a {size.Type}.");
         Push(Append(new StackAllocInstruction(size, _instruction.Offset)));
+    }
+
+    /// <summary>
+    /// <c>ldtoken &lt;data&gt;; call RuntimeHelpers.CreateSpan&lt;T&gt;(RuntimeFieldHandle)</c>, C#'s form of
+    /// <c>ReadOnlySpan&lt;T&gt; table = [1, 2, 3]</c> for T wider than a byte: a read-only span over the constant data.
+    /// </summary>
+    private bool TryImportCreateSpan(IlInstruction ldtoken)
+    {
+        var instructions = _ilBlock.Instructions;
+        if (_instructionIndex + 1 >= instructions.Count || instructions[_instructionIndex + 1].OpCode != ILOpCode.Call) return false;
+        if (ResolveMethodToken(instructions[_instructionIndex + 1].IntOperand) is not MethodInfo { Name: "CreateSpan", IsGenericMethod: true } createSpan
+            || createSpan.DeclaringType != typeof(System.Runtime.CompilerServices.RuntimeHelpers)) return false;
+        if (ResolveFieldToken(ldtoken.IntOperand) is not { } field || !field.Attributes.HasFlag(FieldAttributes.HasFieldRVA)) return false;
+        _instruction = instructions[++_instructionIndex];
+        var spanType = SpanTypeOf(createSpan.ReturnType);
+        var data = ReadConstantData(field);
+        var elementBytes = Math.Max(spanType.Element.BitWidth / 8, 1);
+        var memory = Append(new ConstantDataInstruction(data, _instruction.Offset));
+        var length = Append(new ConstantInstruction(NType.I32, data.Length / elementBytes, _instruction.Offset));
+        Push(Append(new SpanOverMemoryInstruction(spanType, memory, length, SpanOutOfRange, _instruction.Offset)));
+        return true;
+    }
+
+    private FieldInfo? ResolveFieldToken(int token)
+    {
+        try
+        {
+            return _method.Module.ResolveField(token, TypeArgumentsOf(_method), MethodArgumentsOf(_method));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The bytes of an RVA static field (the compiler's constant data), as the runtime copies them into arrays.</summary>
+    private static byte[] ReadConstantData(FieldInfo field)
+    {
+        var size = field.FieldType.IsPrimitive
+            ? System.Runtime.InteropServices.Marshal.SizeOf(field.FieldType)
+            : field.FieldType.StructLayoutAttribute?.Size ?? 0;
+        var data = new byte[size];
+        System.Runtime.CompilerServices.RuntimeHelpers.InitializeArray(data, field.FieldHandle);
+        return data;
     }
 
     private Value SpanLength(Value span) =>

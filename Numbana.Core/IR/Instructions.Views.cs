@@ -56,18 +56,19 @@ internal sealed class StackAllocInstruction : Instruction
 }
 
 /// <summary>
-/// <c>new Span&lt;T&gt;(void* pointer, int length)</c> on the memory of a <see cref="StackAllocInstruction"/>:
-/// a negative length raises <see cref="OutOfRange"/> (ArgumentOutOfRangeException), as the constructor does.
+/// <c>new Span&lt;T&gt;(void* pointer, int length)</c> on memory compiled code owns: a <see cref="StackAllocInstruction"/>'s,
+/// or a <see cref="ConstantDataInstruction"/>'s for a ReadOnlySpan. A negative length raises <see cref="OutOfRange"/>
+/// (ArgumentOutOfRangeException), as the constructor does.
 /// </summary>
-internal sealed class SpanFromStackInstruction : Instruction
+internal sealed class SpanOverMemoryInstruction : Instruction
 {
-    public SpanFromStackInstruction(SpanType type, Value memory, Value length, ExceptionStatus outOfRange, int ilOffset)
+    public SpanOverMemoryInstruction(SpanType type, Value memory, Value length, ExceptionStatus outOfRange, int ilOffset)
         : base(type, ilOffset, memory, length) => OutOfRange = outOfRange;
 
     public Value Memory => Operands[0];
     public Value Length => Operands[1];
     public ExceptionStatus OutOfRange { get; }
-    public override string Mnemonic => "span.from_stack";
+    public override string Mnemonic => "span.from_memory";
     public override string Detail => Type.ToString()!;
 }
 
@@ -124,4 +125,19 @@ internal sealed class NewMultiDimensionalArrayInstruction : Instruction
     public MultiDimensionalArrayType ArrayType => (MultiDimensionalArrayType)Type;
     public override string Mnemonic => "mdarray.new";
     public override string Detail => ArrayType.Element.ToString()!;
+}
+
+/// <summary>
+/// The address of read-only data the C# compiler put in the assembly (an RVA static field of
+/// &lt;PrivateImplementationDetails&gt;): what <c>ReadOnlySpan&lt;T&gt; table = [1, 2, 3]</c> and
+/// <c>ReadOnlySpan&lt;T&gt; table = new T[] { 1, 2, 3 }</c> point to. The bytes are read when the method is
+/// compiled and become a constant global of the module; only a span is ever made from the address.
+/// </summary>
+internal sealed class ConstantDataInstruction : Instruction
+{
+    public ConstantDataInstruction(byte[] data, int ilOffset) : base(NType.NInt, ilOffset) => Data = data;
+
+    public byte[] Data { get; }
+    public override string Mnemonic => "const.data";
+    public override string Detail => $"{Data.Length} bytes";
 }

@@ -131,8 +131,8 @@ internal static class Verifier
                 Expect(slice.Span.Type is SpanType && slice.Type == slice.Span.Type, "span.slice takes and gives one span type");
                 Expect(slice.Start.Type == NType.I32 && (slice.Length is null || slice.Length.Type == NType.I32), "a slice's start and length are i32");
                 break;
-            case SpanFromStackInstruction fromStack:
-                Expect(fromStack.Memory is StackAllocInstruction, "span.from_stack takes the memory of a stack.alloc");
+            case SpanOverMemoryInstruction fromStack:
+                Expect(fromStack.Memory is StackAllocInstruction or ConstantDataInstruction, "span.from_memory takes the memory of a stack.alloc or const.data");
                 Expect(fromStack.Length.Type == NType.I32, "a span length is i32");
                 break;
             case SpanFillInstruction fill:

@@ -67,6 +67,22 @@ internal sealed partial class FunctionLowering
         return LLVMBuildPtrToInt(_builder, memory, _types.I64, "");
     }
 
+    /// <summary>
+    /// Constant data: a private, unnamed_addr constant global of the bytes, aligned to 16 so that any element
+    /// type can be read from it (CreateSpan&lt;long&gt;, &lt;double&gt;).
+    /// </summary>
+    private LLVMValueRef LowerConstantData(ConstantDataInstruction constant)
+    {
+        var initializer = LLVMConstStringInContext2(_module.Context, constant.Data, DontNullTerminate: true);
+        var global = LLVMAddGlobal(_module.Module, LLVMTypeOf(initializer), "numbana.data");
+        LLVMSetInitializer(global, initializer);
+        LLVMSetGlobalConstant(global, 1);
+        LLVMSetLinkage(global, LLVMLinkage.LLVMPrivateLinkage);
+        LLVMSetUnnamedAddress(global, LLVMUnnamedAddr.LLVMGlobalUnnamedAddr);
+        LLVMSetAlignment(global, 16);
+        return LLVMBuildPtrToInt(_builder, global, _types.I64, "");
+    }
+
     /// <summary>True when <paramref name="block"/> can run again after itself (it is part of a loop).</summary>
     private static bool IsInCycle(Block block)
     {
@@ -82,7 +98,7 @@ internal sealed partial class FunctionLowering
     }
 
     /// <summary><c>new Span&lt;T&gt;(void*, int length)</c>: ArgumentOutOfRangeException for a negative length.</summary>
-    private LLVMValueRef LowerSpanFromStack(SpanFromStackInstruction span)
+    private LLVMValueRef LowerSpanOverMemory(SpanOverMemoryInstruction span)
     {
         var length = Get(span.Length);
         ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntSLT, length, Const32(0), ""), span.OutOfRange);

@@ -64,7 +64,7 @@ internal static class DeadCodeElimination
         Terminator or ArrayStoreInstruction or StoreInstruction or CallInstruction or SpanFillInstruction => true,
         // These can raise IndexOutOfRange, DivideByZero or Overflow.
         ArrayLoadInstruction or ElementAddressInstruction or LoadInstruction => true,
-        SliceInstruction or SpanFromStackInstruction or MultiDimensionalElementAddressInstruction or MultiDimensionalLengthInstruction => true,
+        SliceInstruction or SpanOverMemoryInstruction or MultiDimensionalElementAddressInstruction or MultiDimensionalLengthInstruction => true,
         BinaryInstruction binary => binary.Type.IsInteger && binary.Op is BinaryOp.Div or BinaryOp.DivUnsigned or BinaryOp.Rem or BinaryOp.RemUnsigned,
         MathInstruction math => math.CanThrow,
         ConvertInstruction convert => convert.CheckOverflow,

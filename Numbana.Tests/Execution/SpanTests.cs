@@ -68,6 +68,12 @@ public abstract class SpanTests(ExecutionTarget target) : ExecutionFixture(targe
     [Test] public void ASpanInAParallelLoop() =>
         Diff.CheckVoid(K.ParallelScale, from n in new[] { 0, 1, 100, 5000 } select (TestData.Doubles(n, n), 2.5));
 
+    [Test] public void ConstantDataLookupTables()
+    {
+        RequireExactFloats(); // the table holds NaN and -0.0
+        Diff.Check(K.LookupTables, new[] { 0, 1, 2, 5, 9, 10, -1 });
+    }
+
     [Test] public void EmptySpans() => Diff.Check(K.EmptySpans, new[] { 0, 3 }.Select(n => new char[n]));
 
     [Test] public void SpansAsParametersOfTheCompiledMethod()

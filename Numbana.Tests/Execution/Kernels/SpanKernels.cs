@@ -147,6 +147,17 @@ public static class SpanKernels
         foreach (var i in Prange.Range(span.Length)) span[i] *= factor;
     }
 
+    /// <summary>ReadOnlySpan&lt;T&gt; over constant data (C# puts it in the assembly): bytes, and wider types through CreateSpan.</summary>
+    public static double LookupTables(int i)
+    {
+        ReadOnlySpan<byte> bytes = [3, 1, 4, 1, 5, 9, 2, 6, 0, 255];
+        ReadOnlySpan<int> ints = [int.MinValue, -1, 0, 1, int.MaxValue, 42];
+        ReadOnlySpan<double> doubles = new double[] { 0.5, -0.0, double.NaN, 1e300, double.Epsilon };
+        ReadOnlySpan<short> shorts = [-32768, 7, 32767];
+        ReadOnlySpan<bool> bools = [true, false, true];
+        return bytes[i] * 1e6 + ints[i % ints.Length] + doubles[(i + 1) % doubles.Length] + shorts[i % 3] + (bools[i % 3] ? 0.25 : 0) + bytes.Length + ints.Length;
+    }
+
     /// <summary>Entry parameters: ReadOnlySpan in, Span written.</summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
