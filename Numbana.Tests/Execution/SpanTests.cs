@@ -74,6 +74,23 @@ public abstract class SpanTests(ExecutionTarget target) : ExecutionFixture(targe
         Diff.Check(K.LookupTables, new[] { 0, 1, 2, 5, 9, 10, -1 });
     }
 
+    [Test] public void EveryElementType()
+    {
+        var lengths = new[] { 0, 1, 9 };
+        Diff.Check(K.WeightedTail, from n in lengths from step in new sbyte[] { 1, -128 } select (TestData.Ints(n, n).Select(x => (sbyte)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new byte[] { 1, 255 } select (TestData.Ints(n, n).Select(x => (byte)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new short[] { 1, short.MinValue } select (TestData.Ints(n, n).Select(x => (short)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new ushort[] { 1, ushort.MaxValue } select (TestData.Ints(n, n).Select(x => (ushort)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new[] { 1, int.MaxValue } select (TestData.IntsWithEdges(n, n), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new[] { 1u, uint.MaxValue } select (TestData.Ints(n, n).Select(x => (uint)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new[] { 1L, long.MinValue } select (TestData.LongsWithEdges(n, n), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new[] { 1UL, ulong.MaxValue } select (TestData.Longs(n, n).Select(x => (ulong)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new nint[] { 1, nint.MinValue } select (TestData.Longs(n, n).Select(x => (nint)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new nuint[] { 1, nuint.MaxValue } select (TestData.Longs(n, n).Select(x => (nuint)x).ToArray(), step));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new[] { 0.5f, -3f } select (TestData.Floats(n, n), step), fastMath: Tolerance.RelativeOf(1e-5));
+        Diff.Check(K.WeightedTail, from n in lengths from step in new[] { 0.25, -1e300 } select (TestData.Doubles(n, n), step), fastMath: Tolerance.RelativeOf(1e-9));
+    }
+
     [Test] public void EmptySpans() => Diff.Check(K.EmptySpans, new[] { 0, 3 }.Select(n => new char[n]));
 
     [Test] public void SpansAsParametersOfTheCompiledMethod()

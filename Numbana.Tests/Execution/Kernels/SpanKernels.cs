@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Numbana.Tests.Execution.Kernels;
 
 /// <summary>Span&lt;T&gt;, ReadOnlySpan&lt;T&gt; and stackalloc.</summary>
@@ -156,6 +158,21 @@ public static class SpanKernels
         ReadOnlySpan<short> shorts = [-32768, 7, 32767];
         ReadOnlySpan<bool> bools = [true, false, true];
         return bytes[i] * 1e6 + ints[i % ints.Length] + doubles[(i + 1) % doubles.Length] + shorts[i % 3] + (bools[i % 3] ? 0.25 : 0) + bytes.Length + ints.Length;
+    }
+
+    private static T SumOf<T>(ReadOnlySpan<T> values) where T : INumber<T>
+    {
+        var sum = T.Zero;
+        foreach (var x in values) sum += x;
+        return sum;
+    }
+
+    /// <summary>Every number type through generic math: writes wrap to the element type.</summary>
+    public static T WeightedTail<T>(T[] a, T step) where T : INumber<T>
+    {
+        Span<T> span = a;
+        for (var i = 0; i < span.Length; i++) span[i] += step * T.CreateTruncating(i);
+        return span.IsEmpty ? T.Zero : SumOf<T>(span.Slice(1));
     }
 
     /// <summary>Entry parameters: ReadOnlySpan in, Span written.</summary>
