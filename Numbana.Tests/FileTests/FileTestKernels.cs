@@ -25,6 +25,12 @@ public static class FileTestKernels
             }
     }
 
+    /// <summary>Daxpy over spans (the compiled method's own span parameters): checked, and still vectorized.</summary>
+    public static void DaxpySpans(double alpha, ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (var i = 0; i < x.Length; i++) y[i] += alpha * x[i];
+    }
+
     /// <summary>The same product over double[,] (the lengths come from the arrays, every access is checked).</summary>
     public static void MatMulMultiDimensional(double[,] a, double[,] b, double[,] c)
     {
