@@ -16,8 +16,8 @@ namespace Numbana.Frontend;
 /// <remarks>
 /// A span local or parameter whose member C# calls is addressed (ldloca, ldarga): it lives in a slot like
 /// any address-taken variable, and each member call loads it. What it does not do: spans of structs, spans
-/// over strings or pointers, the MemoryExtensions algorithms (IndexOf, Sort, SequenceEqual), CopyTo,
-/// ToArray, enumerators outside foreach (C# compiles foreach over a span to the indexer and Length).
+/// over strings or pointers, the MemoryExtensions algorithms (IndexOf, Sort, SequenceEqual), ToArray,
+/// enumerators outside foreach (C# compiles foreach over a span to the indexer and Length).
 /// </remarks>
 internal sealed partial class Importer
 {
@@ -28,7 +28,7 @@ internal sealed partial class Importer
     private const string SupportedSpanMembers =
         "supported are new Span<T>(array), new Span<T>(array, start, length), array.AsSpan(), AsSpan(start), AsSpan(start, length), " +
         "the conversions from T[] and to ReadOnlySpan<T>, stackalloc, the indexer, Length, IsEmpty, Slice(start), Slice(start, length), " +
-        "Clear(), Fill(value) and foreach";
+        "Clear(), Fill(value), CopyTo(span), TryCopyTo(span), array.CopyTo(span) and foreach";
 
     private bool TryImportSpan(IlInstruction instruction)
     {
@@ -80,6 +80,15 @@ internal sealed partial class Importer
                 if (callee.DeclaringType == typeof(MemoryExtensions) && callee.Name == nameof(MemoryExtensions.AsSpan))
                 {
                     ImportAsSpan((MethodInfo)callee);
+                    return true;
+                }
+                if (callee.DeclaringType == typeof(MemoryExtensions) && callee.Name == nameof(MemoryExtensions.CopyTo)
+                    && callee.GetParameters() is [{ ParameterType.IsSZArray: true }, _] && _stack.Count >= 2 && _stack[^2].Type is ArrayType array)
+                {
+                    // array.CopyTo(span): the array as a span, then Span's CopyTo.
+                    var destination = Pop();
+                    var source = Append(new ViewAsInstruction(NType.SpanOf(array.Element, readOnly: true), Pop(), instruction.Offset));
+                    CopySpan(source, destination, throwWhenTooShort: true);
                     return true;
                 }
                 return false;
@@ -192,6 +201,13 @@ internal sealed partial class Importer
                 Push(Append(new SliceInstruction(PopSpan(spanType), start, length, SpanOutOfRange, offset)));
                 return;
             }
+            case ("CopyTo", 1) or ("TryCopyTo", 1):
+            {
+                var destination = Pop();
+                var source = PopSpan(spanType);
+                if (CopySpan(source, destination, method.Name == "CopyTo") is { } copied) Push(copied);
+                return;
+            }
             case ("Clear", 0) when !spanType.ReadOnly:
                 Append(new SpanFillInstruction(PopSpan(spanType), Append(Zero(spanType.Element.StackType, offset)), offset));
                 return;
@@ -204,6 +220,36 @@ internal sealed partial class Importer
         }
         throw Unsupported($"{MethodNames.Describe(method)} cannot be compiled: {SupportedSpanMembers}.");
     }
+
+    /// <summary>CopyTo (void, ArgumentException when the destination is too short) or TryCopyTo (a bool).</summary>
+    private Value? CopySpan(Value source, Value destination, bool throwWhenTooShort)
+    {
+        if (destination.Type is not SpanType { ReadOnly: false } target || target.Element != ((ContiguousType)source.Type).Element)
+            throw Unsupported($"A {source.Type} cannot be copied into a {destination.Type}: the destination must be a Span of the same element type.");
+        var copy = Append(new SpanCopyInstruction(source, destination, throwWhenTooShort ? DestinationTooShort.Value : null, _instruction.Offset));
+        return copy.HasResult ? copy : null;
+    }
+
+    /// <summary>
+    /// The status of CopyTo's <c>ArgumentException("Destination is too short.", "destination")</c>. The message is the
+    /// runtime's own (it is localized): it is read once from the exception .NET raises, without its parameter suffix.
+    /// </summary>
+    private static readonly Lazy<ExceptionStatus> DestinationTooShort = new(() =>
+    {
+        string message;
+        try
+        {
+            ReadOnlySpan<byte> one = [0];
+            one.CopyTo(Span<byte>.Empty);
+            throw new InvalidOperationException("Span.CopyTo accepted a destination that is too short.");
+        }
+        catch (ArgumentException error)
+        {
+            var suffix = $" (Parameter '{error.ParamName}')";
+            message = error.Message.EndsWith(suffix, StringComparison.Ordinal) ? error.Message[..^suffix.Length] : error.Message;
+        }
+        return ThrownExceptions.Register(typeof(ArgumentException).GetConstructor([typeof(string), typeof(string)])!, [message, "destination"]);
+    });
 
     /// <summary>
     /// For <c>call Span&lt;T&gt;::.ctor</c> on an address: the constructor's arguments sit above the address on

@@ -141,3 +141,21 @@ internal sealed class ConstantDataInstruction : Instruction
     public override string Mnemonic => "const.data";
     public override string Detail => $"{Data.Length} bytes";
 }
+
+/// <summary>
+/// <c>source.CopyTo(destination)</c> (Span, ReadOnlySpan, and MemoryExtensions' T[] form) and <c>TryCopyTo</c>: the elements
+/// are copied as by memmove, so overlapping spans copy correctly, as .NET's do. A destination shorter than the source
+/// raises <see cref="TooShort"/> (ArgumentException "Destination is too short.") for CopyTo; TryCopyTo (TooShort null)
+/// copies nothing then and gives 0, else 1.
+/// </summary>
+internal sealed class SpanCopyInstruction : Instruction
+{
+    public SpanCopyInstruction(Value source, Value destination, ExceptionStatus? tooShort, int ilOffset)
+        : base(tooShort is null ? NType.I32 : NType.Void, ilOffset, source, destination) => TooShort = tooShort;
+
+    public Value Source => Operands[0];
+    public Value Destination => Operands[1];
+    public ExceptionStatus? TooShort { get; }
+    public NType ElementType => ((ContiguousType)Source.Type).Element;
+    public override string Mnemonic => TooShort is null ? "span.try_copy" : "span.copy";
+}

@@ -193,4 +193,39 @@ internal sealed partial class FunctionLowering
         LLVMPositionBuilderAtEnd(_builder, done);
         return default;
     }
+
+    /// <summary>CopyTo and TryCopyTo: a length check, then llvm.memmove of length * element size bytes.</summary>
+    private LLVMValueRef LowerSpanCopy(SpanCopyInstruction copy)
+    {
+        var source = Get(copy.Source);
+        var destination = Get(copy.Destination);
+        var sourceLength = LLVMBuildExtractValue(_builder, source, 1, "");
+        var tooShort = LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGT, sourceLength, LLVMBuildExtractValue(_builder, destination, 1, ""), "");
+        var elementType = _types.MemoryType(copy.ElementType);
+        if (copy.TooShort is { } status)
+        {
+            ThrowIf(tooShort, status);
+            EmitMove();
+            return default;
+        }
+        var before = LLVMGetInsertBlock(_builder);
+        var move = LLVMAppendBasicBlockInContext(_module.Context, _llvmFunction, "copy");
+        var done = LLVMAppendBasicBlockInContext(_module.Context, _llvmFunction, "copied");
+        LLVMBuildCondBr(_builder, tooShort, done, move);
+        LLVMPositionBuilderAtEnd(_builder, move);
+        EmitMove();
+        var moved = LLVMGetInsertBlock(_builder);
+        LLVMBuildBr(_builder, done);
+        LLVMPositionBuilderAtEnd(_builder, done);
+        var result = LLVMBuildPhi(_builder, _types.I32, "");
+        LLVMAddIncoming(result, [Const32(0), Const32(1)], [before, moved]);
+        return result;
+
+        void EmitMove()
+        {
+            var bytes = LLVMBuildNUWMul(_builder, LLVMBuildZExt(_builder, sourceLength, _types.I64, ""), LLVMSizeOf(elementType), "");
+            LLVMBuildMemMove(_builder, LLVMBuildExtractValue(_builder, destination, 0, ""), 1,
+                LLVMBuildExtractValue(_builder, source, 0, ""), 1, bytes);
+        }
+    }
 }

@@ -141,6 +141,7 @@ internal sealed partial class FunctionLowering
         ConstantDataInstruction data => LowerConstantData(data),
         SpanOverMemoryInstruction span => LowerSpanOverMemory(span),
         SpanFillInstruction fill => LowerSpanFill(fill),
+        SpanCopyInstruction copy => LowerSpanCopy(copy),
         MultiDimensionalElementAddressInstruction address => LowerMultiDimensionalElementAddress(address),
         MultiDimensionalLengthInstruction length => LowerMultiDimensionalLength(length),
         NewMultiDimensionalArrayInstruction newArray => LowerNewMultiDimensionalArray(newArray),

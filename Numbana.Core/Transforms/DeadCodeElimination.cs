@@ -61,7 +61,7 @@ internal static class DeadCodeElimination
 
     private static bool HasEffect(Instruction instruction) => instruction switch
     {
-        Terminator or ArrayStoreInstruction or StoreInstruction or CallInstruction or SpanFillInstruction => true,
+        Terminator or ArrayStoreInstruction or StoreInstruction or CallInstruction or SpanFillInstruction or SpanCopyInstruction => true,
         // These can raise IndexOutOfRange, DivideByZero or Overflow.
         ArrayLoadInstruction or ElementAddressInstruction or LoadInstruction => true,
         SliceInstruction or SpanOverMemoryInstruction or MultiDimensionalElementAddressInstruction or MultiDimensionalLengthInstruction => true,

@@ -58,10 +58,10 @@ public static class RejectedKernels
 
     public static string TakesAString(string s) => s;
 
-    public static int CopiesASpan(int[] a, int[] b)
+    public static int CopiesASpanToAnArray(int[] a)
     {
-        a.AsSpan().CopyTo(b); // REJECTED: span-member
-        return b[0];
+        var copy = a.AsSpan(1).ToArray(); // REJECTED: span-member
+        return copy[0];
     }
 
     public static int InitializesAStackalloc(int x)

@@ -48,6 +48,18 @@ public abstract class SpanTests(ExecutionTarget target) : ExecutionFixture(targe
         Diff.CheckVoid(K.FillAndClear, from n in new[] { 0, 1, 7, 40 } from v in new byte[] { 0, 1, 255 } from s in new[] { 0, 1, n, n + 1, -1 }
                                        select (new byte[n], v, s));
 
+    [Test] public void CopyToAndTryCopyTo() =>
+        Diff.Check(K.Copies, from n in new[] { 1, 4, 9 } from m in new[] { 0, 3, 9 } from shift in new[] { 0, 1, 3, 10 } from count in new[] { 0, 1, 4 }
+                             where count <= n select (TestData.DoublesWithEdges(n, n), TestData.Doubles(m + 50, m), shift, count));
+
+    [Test] public void TheCopyToExceptionIsDotNets()
+    {
+        var compiled = Jit.Compile<Func<double[], double[], int, int, int>>(K.Copies, Options);
+        var expected = Assert.Throws<ArgumentException>(() => K.Copies(new double[4], new double[2], 0, 4))!;
+        var actual = Assert.Throws<ArgumentException>(() => compiled(new double[4], new double[2], 0, 4))!;
+        Assert.That((actual.GetType(), actual.Message, actual.ParamName), Is.EqualTo((expected.GetType(), expected.Message, expected.ParamName)));
+    }
+
     [Test] public void ConstantStackallocIsZeroed() =>
         Diff.Check(K.Histogram, Lengths.Select(n => TestData.IntsWithEdges(n, n)));
 

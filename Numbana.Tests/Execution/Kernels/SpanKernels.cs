@@ -85,6 +85,18 @@ public static class SpanKernels
         a.AsSpan(start).Clear();
     }
 
+    /// <summary>CopyTo (ArgumentException when too short, after the earlier stores), TryCopyTo, array.CopyTo(span), overlapping copies.</summary>
+    public static int Copies(double[] a, double[] b, int shift, int count)
+    {
+        a[0] = 99;
+        var copied = a.AsSpan(0, count).TryCopyTo(b.AsSpan(shift)) ? 1 : 0;
+        a.AsSpan(0, count).CopyTo(a.AsSpan(shift)); // overlapping when shift < count: memmove semantics
+        ReadOnlySpan<double> view = b;
+        view.Slice(shift).CopyTo(a);
+        b.CopyTo(a.AsSpan(count));
+        return copied;
+    }
+
     /// <summary>A constant stackalloc: zeroed (C# methods have localsinit), used as scratch.</summary>
     public static int Histogram(int[] values)
     {
