@@ -127,6 +127,8 @@ public abstract class SpanTests(ExecutionTarget target) : ExecutionFixture(targe
                 Assert.Fail($"Axpy over [{start}, {start + length}) wrote {Values.DescribeDifference(expectedY, actualY, exact)}");
         }
         Assert.That(dot(default, default), Is.EqualTo(0.0), "a default span is empty");
+        var asFunc = Jit.Compile<Func<ReadOnlySpan<double>, ReadOnlySpan<double>, double>>(K.Dot, Options);
+        Assert.That(exact.Accepts(K.Dot(x.AsSpan(0, 3), y.AsSpan(0, 3)), asFunc(x.AsSpan(0, 3), y.AsSpan(0, 3))), "Func<ReadOnlySpan<double>, ...> (ref struct type arguments)");
         Span<double> stack = stackalloc double[3];
         axpy(2.0, new double[] { 1, 2, 3 }, stack);
         Assert.That(stack.ToArray(), Is.EqualTo(new[] { 2.0, 4.0, 6.0 }), "a span over the caller's stack memory");
