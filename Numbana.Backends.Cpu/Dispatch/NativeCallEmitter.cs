@@ -17,6 +17,10 @@ internal enum ArgumentKind
     Array,
     /// <summary>A List&lt;T&gt;: its backing storage (<see cref="CollectionsMarshal.AsSpan{T}"/>) pinned, passed as (pointer, Count).</summary>
     List,
+    /// <summary>A Span&lt;T&gt; or ReadOnlySpan&lt;T&gt;: its memory pinned through its reference, passed as (pointer, length).</summary>
+    Span,
+    /// <summary>A T[,], T[,,]...: pinned, passed as (pointer to element [0, 0], length of each dimension).</summary>
+    MultiDimensionalArray,
 }
 
 /// <summary>
@@ -35,7 +39,9 @@ internal static class NativeCallEmitter
 
     public static ArgumentKind KindOf(Type runtimeType) =>
         runtimeType.IsSZArray ? ArgumentKind.Array
+        : runtimeType.IsArray ? ArgumentKind.MultiDimensionalArray
         : SpecializedTypes.IsList(runtimeType, out _) ? ArgumentKind.List
+        : ClrTypes.IsSpan(runtimeType, out _, out _) ? ArgumentKind.Span
         : ArgumentKind.Scalar;
 
     /// <summary>
@@ -79,6 +85,22 @@ internal static class NativeCallEmitter
                     il.Emit(OpCodes.Call, spanType.GetProperty(nameof(Span<int>.Length))!.GetMethod!);
                     abiTypes.Add(typeof(IntPtr));
                     abiTypes.Add(typeof(int));
+                    break;
+                }
+                case ArgumentKind.Span:
+                {
+                    var index = i;
+                    EmitSpanArgument(il, type, () => loadArgument(index));
+                    abiTypes.Add(typeof(IntPtr));
+                    abiTypes.Add(typeof(int));
+                    break;
+                }
+                case ArgumentKind.MultiDimensionalArray:
+                {
+                    var index = i;
+                    EmitMultiDimensionalArrayArgument(il, type, names[i], () => loadArgument(index));
+                    abiTypes.Add(typeof(IntPtr));
+                    abiTypes.AddRange(Enumerable.Repeat(typeof(int), type.GetArrayRank()));
                     break;
                 }
                 default:
@@ -156,6 +178,58 @@ internal static class NativeCallEmitter
         il.Emit(OpCodes.Ldlen);
         il.Emit(OpCodes.Conv_I4);
     }
+
+    /// <summary>
+    /// Pushes a Span&lt;T&gt; or ReadOnlySpan&lt;T&gt; argument as (address of element 0, length). A pinned byref local
+    /// holding <see cref="MemoryMarshal.GetReference{T}(Span{T})"/> keeps what the span points into (an array, or
+    /// nothing to pin for native or stack memory) in place until the emitted method returns. An empty or
+    /// default span passes its reference as it is (possibly null): compiled code never reads through it.
+    /// </summary>
+    public static void EmitSpanArgument(ILGenerator il, Type spanType, Action loadArgument)
+    {
+        var element = spanType.GetGenericArguments()[0];
+        var span = il.DeclareLocal(spanType);
+        var pinnedReference = il.DeclareLocal(element.MakeByRefType(), pinned: true);
+        loadArgument();
+        il.Emit(OpCodes.Stloc, span);
+        var getReference = typeof(MemoryMarshal).GetMethods()
+            .Single(m => m.Name == nameof(MemoryMarshal.GetReference) && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == spanType.GetGenericTypeDefinition());
+        il.Emit(OpCodes.Ldloc, span);
+        il.Emit(OpCodes.Call, getReference.MakeGenericMethod(element));
+        il.Emit(OpCodes.Stloc, pinnedReference);
+        il.Emit(OpCodes.Ldloc, pinnedReference);
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Ldloca, span);
+        il.Emit(OpCodes.Call, spanType.GetProperty("Length")!.GetMethod!);
+    }
+
+    /// <summary>
+    /// Pushes a T[,] (or higher rank) argument as (address of element [0, 0, ...], length of each dimension),
+    /// after checking it for null (ArgumentNullException) and for non-zero lower bounds (ArgumentException:
+    /// compiled code indexes from zero); a pinned local keeps the array in place during the call.
+    /// </summary>
+    public static void EmitMultiDimensionalArrayArgument(ILGenerator il, Type arrayType, string name, Action loadArgument)
+    {
+        var array = il.DeclareLocal(arrayType, pinned: true);
+        loadArgument();
+        il.Emit(OpCodes.Stloc, array);
+        il.Emit(OpCodes.Ldloc, array);
+        il.Emit(OpCodes.Ldstr, name);
+        il.Emit(OpCodes.Call, CheckMultiDimensionalArgument);
+        il.Emit(OpCodes.Ldloc, array);
+        il.Emit(OpCodes.Call, ArrayDataReferenceOfAnyArray);
+        il.Emit(OpCodes.Conv_U);
+        for (var d = 0; d < arrayType.GetArrayRank(); d++)
+        {
+            il.Emit(OpCodes.Ldloc, array);
+            il.Emit(OpCodes.Ldc_I4, d);
+            il.Emit(OpCodes.Callvirt, GetLengthMethod);
+        }
+    }
+
+    private static readonly MethodInfo CheckMultiDimensionalArgument = typeof(MultiDimensionalArguments).GetMethod(nameof(MultiDimensionalArguments.Check))!;
+    private static readonly MethodInfo ArrayDataReferenceOfAnyArray = typeof(MemoryMarshal).GetMethod(nameof(MemoryMarshal.GetArrayDataReference), [typeof(Array)])!;
+    private static readonly MethodInfo GetLengthMethod = typeof(Array).GetMethod(nameof(Array.GetLength), [typeof(int)])!;
 
     /// <summary>Consumes the reference on the stack; throws ArgumentNullException when it is null.</summary>
     private static void EmitNullCheck(ILGenerator il, string name)

@@ -49,7 +49,10 @@ internal static class DelegateCompiler
             if (ClrTypes.TryMap(parameter.ParameterType, out _) is not { } type) return null;
             parameters.Add(type);
         }
-        return ClrTypes.TryMap(method.ReturnType, out _) is { } returnType ? ([.. parameters], returnType) : null;
+        // A span result has no native form at the entry (the compile reports why).
+        return ClrTypes.TryMap(method.ReturnType, out _) is { } returnType and not SpanType
+            ? ([.. parameters], returnType)
+            : null;
     }
 }
 

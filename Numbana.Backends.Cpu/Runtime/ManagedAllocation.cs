@@ -29,6 +29,10 @@ internal static class ManagedAllocation
     [ThreadStatic]
     private static List<Array>? t_live;
 
+    /// <summary>The pins of the multi-dimensional arrays allocated during the current call (the pinned object heap takes only T[]).</summary>
+    [ThreadStatic]
+    private static List<GCHandle>? t_pins;
+
     /// <summary>Defines the allocator's symbol in <paramref name="jit"/> (once per JIT).</summary>
     public static unsafe void EnsureDefined(HostJit jit)
     {
@@ -37,6 +41,8 @@ internal static class ManagedAllocation
             if (Defined.TryGetValue(jit, out _)) return;
             delegate* unmanaged<int, int, nint> allocate = &Allocate;
             jit.DefineAbsoluteSymbol(ArrayAllocation.Symbol, (IntPtr)allocate);
+            delegate* unmanaged<int, int, int*, nint> allocateMultiDimensional = &AllocateMultiDimensional;
+            jit.DefineAbsoluteSymbol(ArrayAllocation.MultiDimensionalSymbol, (IntPtr)allocateMultiDimensional);
             Defined.Add(jit, new object());
         }
     }
@@ -78,6 +84,40 @@ internal static class ManagedAllocation
         }
     }
 
+    /// <summary>
+    /// The allocator of <c>new T[n, m]</c>: <see cref="GC.AllocateArray{T}"/> makes only one-dimensional arrays on
+    /// the pinned object heap, so the array is pinned with a GCHandle until the call ends (<see cref="EndCall"/>).
+    /// Returns the address of element [0, 0, ...], or 0 when .NET refuses the size.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    private static unsafe nint AllocateMultiDimensional(int elementKind, int rank, int* lengths)
+    {
+        var dimensions = new ReadOnlySpan<int>(lengths, rank).ToArray();
+        long total = 1;
+        foreach (var length in dimensions) total *= length;
+        if (total > Array.MaxLength) return 0;
+        try
+        {
+            var array = Array.CreateInstance(ElementTypeOf((TypeKind)elementKind), dimensions);
+            (t_pins ??= []).Add(GCHandle.Alloc(array, GCHandleType.Pinned));
+            (t_live ??= []).Add(array);
+            return DataAddress(array);
+        }
+        catch (OutOfMemoryException)
+        {
+            return 0;
+        }
+    }
+
+    private static Type ElementTypeOf(TypeKind kind) => kind switch
+    {
+        TypeKind.Bool => typeof(bool), TypeKind.I8 => typeof(sbyte), TypeKind.U8 => typeof(byte),
+        TypeKind.I16 => typeof(short), TypeKind.U16 => typeof(ushort), TypeKind.Char => typeof(char),
+        TypeKind.I32 => typeof(int), TypeKind.U32 => typeof(uint), TypeKind.I64 => typeof(long), TypeKind.U64 => typeof(ulong),
+        TypeKind.NInt => typeof(nint), TypeKind.NUInt => typeof(nuint), TypeKind.F32 => typeof(float), TypeKind.F64 => typeof(double),
+        _ => throw new OutOfMemoryException(),
+    };
+
     /// <summary>For a method returning an array: the argument whose data <paramref name="data"/> is, else <paramref name="found"/>.</summary>
     /// <remarks>Not generic, like <see cref="Finish"/>: the thunk casts the result (no generic instantiations in its DynamicMethod).</remarks>
     public static Array? MatchArgument(nint data, Array argument, Array? found) =>
@@ -106,10 +146,26 @@ internal static class ManagedAllocation
     public static void EndCall()
     {
         if (t_live is { Count: > 0 } live) live.Clear();
+        if (t_pins is { Count: > 0 } pins)
+        {
+            foreach (var pin in pins) pin.Free();
+            pins.Clear();
+        }
     }
 
     private static unsafe nint DataAddress(Array array) =>
         (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+}
+
+/// <summary>
+/// The native form of a multi-dimensional array result, <c>{ ptr data, i32 length0, i32 length1, ... }</c>: the thunk
+/// reads only the data pointer, and the lengths fit in the room after it for every rank .NET allows (32).
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeMultiDimensionalArray
+{
+    public nint Data;
+    public fixed int Lengths[32];
 }
 
 /// <summary>The native form of an array result, as compiled code writes it: <c>{ ptr data, i32 length }</c>.</summary>

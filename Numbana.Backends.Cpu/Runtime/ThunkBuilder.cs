@@ -25,6 +25,7 @@ internal static class ThunkBuilder
     private static readonly MethodInfo FinishMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.Finish))!;
     private static readonly MethodInfo MatchArgumentMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.MatchArgument))!;
     private static readonly FieldInfo NativeArrayData = typeof(NativeArray).GetField(nameof(NativeArray.Data))!;
+    private static readonly FieldInfo NativeMultiDimensionalArrayData = typeof(NativeMultiDimensionalArray).GetField(nameof(NativeMultiDimensionalArray.Data))!;
     private static readonly MethodInfo RaiseMethod = typeof(ExceptionRaiser).GetMethod(nameof(ExceptionRaiser.Raise))!;
 
     public static Delegate Build(Type delegateType, MethodInfo method, (NType[] Parameters, NType Return)? abi, SpecializationSlot slot)
@@ -94,6 +95,19 @@ internal static class ThunkBuilder
                 abiTypes.Add(typeof(IntPtr));
                 abiTypes.Add(typeof(int));
             }
+            else if (types[i] is SpanType)
+            {
+                Dispatch.NativeCallEmitter.EmitSpanArgument(il, parameters[i].ParameterType, () => il.Emit(OpCodes.Ldarg, argument));
+                abiTypes.Add(typeof(IntPtr));
+                abiTypes.Add(typeof(int));
+            }
+            else if (types[i] is MultiDimensionalArrayType multiDimensional)
+            {
+                Dispatch.NativeCallEmitter.EmitMultiDimensionalArrayArgument(il, parameters[i].ParameterType, parameters[i].Name ?? $"argument{i}",
+                    () => il.Emit(OpCodes.Ldarg, argument));
+                abiTypes.Add(typeof(IntPtr));
+                abiTypes.AddRange(Enumerable.Repeat(typeof(int), multiDimensional.Rank));
+            }
             else if (types[i] is ByRefType)
             {
                 // ref/in/out: a pinned byref local keeps what it points into (an array, a boxed field) in place during the call.
@@ -124,8 +138,13 @@ internal static class ThunkBuilder
         if (returnType != NType.Void)
         {
             // An array comes back as { data, length } (ManagedAllocation turns it into the array object).
-            // A struct is written in the CLR's layout straight into a local of its own type.
-            result = il.DeclareLocal(returnType is ArrayType ? typeof(NativeArray) : returnType is StructType ? clrReturnType : NativeSignature.ScalarAbiType(returnType));
+            result = il.DeclareLocal(returnType switch
+            {
+                ArrayType => typeof(NativeArray),
+                MultiDimensionalArrayType => typeof(NativeMultiDimensionalArray),
+                StructType => clrReturnType, // written in the CLR's layout straight into a local of its own type
+                _ => NativeSignature.ScalarAbiType(returnType),
+            });
             il.Emit(OpCodes.Ldloca, result);
             il.Emit(OpCodes.Conv_U);
         }
@@ -142,7 +161,12 @@ internal static class ThunkBuilder
         var status = il.DeclareLocal(typeof(int));
         il.Emit(OpCodes.Stloc, status);
         // Arrays compiled code allocated stay alive until here: claim the returned one, release the rest.
-        var arrayResult = returnType is ArrayType ? EmitClaimArrayResult(il, parameters, clrReturnType, result!) : null;
+        var arrayResult = returnType switch
+        {
+            ArrayType => EmitClaimArrayResult(il, parameters, clrReturnType, result!, NativeArrayData),
+            MultiDimensionalArrayType => EmitClaimArrayResult(il, parameters, clrReturnType, result!, NativeMultiDimensionalArrayData),
+            _ => null,
+        };
         if (arrayResult is null) il.Emit(OpCodes.Call, EndCallMethod);
         il.Emit(OpCodes.Ldloc, status);
         il.Emit(OpCodes.Brfalse, ok);
@@ -169,21 +193,21 @@ internal static class ThunkBuilder
     /// The T[] a compiled method returned: an argument of the same type returned as it came, else the
     /// array compiled code allocated (<see cref="ManagedAllocation.Finish"/>, which also ends the call).
     /// </summary>
-    private static LocalBuilder EmitClaimArrayResult(ILGenerator il, ParameterInfo[] parameters, Type arrayType, LocalBuilder result)
+    private static LocalBuilder EmitClaimArrayResult(ILGenerator il, ParameterInfo[] parameters, Type arrayType, LocalBuilder result, FieldInfo dataField)
     {
         var found = il.DeclareLocal(typeof(Array));
         for (var i = 0; i < parameters.Length; i++)
         {
             if (parameters[i].ParameterType != arrayType) continue;
             il.Emit(OpCodes.Ldloca, result);
-            il.Emit(OpCodes.Ldfld, NativeArrayData);
+            il.Emit(OpCodes.Ldfld, dataField);
             il.Emit(OpCodes.Ldarg, (short)(i + 1));
             il.Emit(OpCodes.Ldloc, found);
             il.Emit(OpCodes.Call, MatchArgumentMethod);
             il.Emit(OpCodes.Stloc, found);
         }
         il.Emit(OpCodes.Ldloca, result);
-        il.Emit(OpCodes.Ldfld, NativeArrayData);
+        il.Emit(OpCodes.Ldfld, dataField);
         il.Emit(OpCodes.Ldloc, found);
         il.Emit(OpCodes.Call, FinishMethod);
         il.Emit(OpCodes.Castclass, arrayType);

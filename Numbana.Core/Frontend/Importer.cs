@@ -250,7 +250,7 @@ internal sealed partial class Importer
                 break;
             default:
                 if (TryImportClosureAccess(instruction)) break;
-                if (!TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
+                if (!TryImportSpan(instruction) && !TryImportMultiDimensionalArray(instruction) && !TryImportGeneric(instruction) && !TryImportArithmetic(instruction) && !TryImportConversion(instruction) && !TryImportChecked(instruction) && !TryImportPrimitiveSizeof(instruction) && !TryImportControlFlow(instruction)
                     && !TryImportStruct(instruction)
                     && !TryImportArray(instruction) && !TryImportThrow(instruction) && !TryImportAllocation(instruction) && !TryImportAddress(instruction) && !TryImportStaticField(instruction) && !TryImportCall(instruction))
                     throw Unsupported(UnsupportedReasons.For(instruction, _method));
@@ -335,7 +335,7 @@ internal sealed partial class Importer
     {
         if (target is ByRefType)
             return value.Type == target ? value : throw Unsupported($"A {value.Type} is passed or stored where a {target} is expected.");
-        if (target is ArrayType or StructType)
+        if (target is ArrayType or StructType or SpanType or MultiDimensionalArrayType)
             return value.Type == target ? value : throw Unsupported($"A {value.Type} is stored where a {target} is expected.");
         if (!value.Type.IsNumeric || !target.IsNumeric)
             throw Unsupported($"A {value.Type} is stored where a {target} is expected.");

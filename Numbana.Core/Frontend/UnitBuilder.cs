@@ -67,6 +67,13 @@ internal sealed class UnitBuilder
         if (Importer.HasStructReceiver(method))
             parameterTypes = [NType.ByRefOf(MapSignatureType(method, method.DeclaringType!, "'this'")), .. parameterTypes];
         var returnType = method is MethodInfo info ? MapSignatureType(method, info.ReturnType, "return type") : NType.Void;
+        if (caller is null && parameterTypes.Any(type => type is ByRefType { Element: SpanType }))
+            throw new UnsupportedIlException("A parameter of the compiled method is a ref to a span: pass the span by value (Span<T> or ReadOnlySpan<T>), " +
+                "so that the call can pin the memory it points to.", method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
+        if (caller is null && returnType is SpanType)
+            throw new UnsupportedIlException($"The compiled method returns a {MethodNames.TypeName(((MethodInfo)method).ReturnType)}: compiled code can return spans " +
+                "to the methods it calls, not to .NET code. Return an array or a number, or write the results into an argument.",
+                method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
         // A capturing lambda (the entry, or a local function of a closure it calls): its captured variables
         // are passed after its own parameters.
         var captures = method is MethodInfo lambda ? ClosureCaptures.Find(lambda) : [];

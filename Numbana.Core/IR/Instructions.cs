@@ -137,7 +137,7 @@ internal sealed class ConvertInstruction : Instruction
     public override string Detail => (SourceUnsigned ? "from unsigned " : "") + "to " + Target;
 }
 
-/// <summary>The length of an array, as a nint (CIL's ldlen).</summary>
+/// <summary>The length of an array, as a nint (CIL's ldlen), or of a span.</summary>
 internal sealed class ArrayLengthInstruction : Instruction
 {
     public ArrayLengthInstruction(Value array, int ilOffset) : base(NType.NInt, ilOffset, array) { }
@@ -150,11 +150,11 @@ internal sealed class ArrayLengthInstruction : Instruction
 internal sealed class ArrayLoadInstruction : Instruction
 {
     public ArrayLoadInstruction(Value array, Value index, int ilOffset)
-        : base(((ArrayType)array.Type).Element.StackType, ilOffset, array, index) { }
+        : base(((ContiguousType)array.Type).Element.StackType, ilOffset, array, index) { }
 
     public Value Array => Operands[0];
     public Value Index => Operands[1];
-    public NType ElementType => ((ArrayType)Array.Type).Element;
+    public NType ElementType => ((ContiguousType)Array.Type).Element;
     public override string Mnemonic => "array.load";
     public override string Detail => $"{ElementType}";
 }
@@ -168,7 +168,7 @@ internal sealed class ArrayStoreInstruction : Instruction
     public Value Array => Operands[0];
     public Value Index => Operands[1];
     public Value StoredValue => Operands[2];
-    public NType ElementType => ((ArrayType)Array.Type).Element;
+    public NType ElementType => ((ContiguousType)Array.Type).Element;
     public override string Mnemonic => "array.store";
     public override string Detail => $"{ElementType}";
 }
@@ -177,11 +177,11 @@ internal sealed class ArrayStoreInstruction : Instruction
 internal sealed class ElementAddressInstruction : Instruction
 {
     public ElementAddressInstruction(Value array, Value index, int ilOffset)
-        : base(NType.ByRefOf(((ArrayType)array.Type).Element), ilOffset, array, index) { }
+        : base(NType.ByRefOf(((ContiguousType)array.Type).Element), ilOffset, array, index) { }
 
     public Value Array => Operands[0];
     public Value Index => Operands[1];
-    public NType ElementType => ((ArrayType)Array.Type).Element;
+    public NType ElementType => ((ContiguousType)Array.Type).Element;
     public override string Mnemonic => "array.address";
     public override string Detail => $"{ElementType}";
 }

@@ -8,6 +8,10 @@ internal enum TypeKind
     Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, NInt, NUInt, F32, F64, Array, ByRef,
     /// <summary>A blittable value type (<see cref="StructType"/>).</summary>
     Struct,
+    /// <summary>Span&lt;T&gt; and ReadOnlySpan&lt;T&gt;: see <see cref="SpanType"/>.</summary>
+    Span,
+    /// <summary>T[,], T[,,] and higher ranks: see <see cref="MultiDimensionalArrayType"/>.</summary>
+    MultiDimensionalArray,
 }
 
 /// <summary>
@@ -39,6 +43,8 @@ internal abstract class NType
 
     private static readonly ConcurrentDictionary<NType, ArrayType> Arrays = new();
     private static readonly ConcurrentDictionary<NType, ByRefType> ByRefs = new();
+    private static readonly ConcurrentDictionary<(NType, bool), SpanType> Spans = new();
+    private static readonly ConcurrentDictionary<(NType, int), MultiDimensionalArrayType> MultiDimensionalArrays = new();
 
     protected NType(TypeKind kind) => Kind = kind;
 
@@ -49,6 +55,13 @@ internal abstract class NType
 
     /// <summary>A managed reference (CIL's &amp;) to a value of <paramref name="element"/> (interned).</summary>
     public static ByRefType ByRefOf(NType element) => ByRefs.GetOrAdd(element, e => new ByRefType(e));
+
+    /// <summary>Span&lt;T&gt; (or ReadOnlySpan&lt;T&gt; when <paramref name="readOnly"/>) of <paramref name="element"/> (interned).</summary>
+    public static SpanType SpanOf(NType element, bool readOnly) => Spans.GetOrAdd((element, readOnly), key => new SpanType(key.Item1, key.Item2));
+
+    /// <summary>The zero-based array of <paramref name="element"/> with <paramref name="rank"/> dimensions, T[,] for 2 (interned).</summary>
+    public static MultiDimensionalArrayType MultiDimensionalArrayOf(NType element, int rank) =>
+        MultiDimensionalArrays.GetOrAdd((element, rank), key => new MultiDimensionalArrayType(key.Item1, key.Item2));
 
     public bool IsInteger => Kind is TypeKind.Bool or TypeKind.I8 or TypeKind.U8 or TypeKind.I16 or TypeKind.U16
         or TypeKind.Char or TypeKind.I32 or TypeKind.U32 or TypeKind.I64 or TypeKind.U64 or TypeKind.NInt or TypeKind.NUInt;
@@ -62,7 +75,7 @@ internal abstract class NType
 
     /// <summary>A type that a CIL evaluation-stack slot can hold.</summary>
     public bool IsStackType => Kind is TypeKind.I32 or TypeKind.I64 or TypeKind.NInt or TypeKind.F32 or TypeKind.F64 or TypeKind.Array or TypeKind.ByRef
-        or TypeKind.Struct;
+        or TypeKind.Struct or TypeKind.Span or TypeKind.MultiDimensionalArray;
 
     /// <summary>Width in bits of a primitive (bool is one byte in memory).</summary>
     public virtual int BitWidth => 0;
@@ -98,14 +111,59 @@ internal sealed class PrimitiveType : NType
     public override string ToString() => _name;
 }
 
-/// <summary>A one-dimensional zero-based array (T[]), passed as (pointer to the first element, length).</summary>
-internal sealed class ArrayType : NType
+/// <summary>
+/// Elements side by side in memory, seen as (pointer to the first element, i32 length): the one-dimensional
+/// array T[] and Span&lt;T&gt;. The element instructions (array.load, array.store, array.address, array.length)
+/// take either, and both are lowered alike, <c>{ ptr, i32 }</c>.
+/// </summary>
+internal abstract class ContiguousType : NType
 {
-    internal ArrayType(NType element) : base(TypeKind.Array) => Element = element;
+    protected ContiguousType(TypeKind kind, NType element) : base(kind) => Element = element;
+
+    public NType Element { get; }
+}
+
+/// <summary>A one-dimensional zero-based array (T[]), passed as (pointer to the first element, length).</summary>
+internal sealed class ArrayType : ContiguousType
+{
+    internal ArrayType(NType element) : base(TypeKind.Array, element) { }
+
+    public override string ToString() => Element + "[]";
+}
+
+/// <summary>
+/// Span&lt;T&gt; or ReadOnlySpan&lt;T&gt; of a primitive: a reference to the first element and a length, as the
+/// struct is in .NET. A span is a value (copied, never null); one made from an array points into it, one
+/// made by stackalloc into the function's stack frame. The two kinds are distinct types because C#
+/// converts between them with an explicit call (op_Implicit).
+/// </summary>
+internal sealed class SpanType : ContiguousType
+{
+    internal SpanType(NType element, bool readOnly) : base(TypeKind.Span, element) => ReadOnly = readOnly;
+
+    public bool ReadOnly { get; }
+
+    public override string ToString() => (ReadOnly ? "readonlyspan<" : "span<") + Element + ">";
+}
+
+/// <summary>
+/// A zero-based multi-dimensional array (T[,], T[,,]): the CLR stores its elements in row-major order after
+/// the per-dimension lengths and lower bounds; compiled code sees (pointer to element [0, 0, ...],
+/// length of each dimension). Arrays with non-zero lower bounds are refused at the call.
+/// </summary>
+internal sealed class MultiDimensionalArrayType : NType
+{
+    internal MultiDimensionalArrayType(NType element, int rank) : base(TypeKind.MultiDimensionalArray)
+    {
+        Element = element;
+        Rank = rank;
+    }
 
     public NType Element { get; }
 
-    public override string ToString() => Element + "[]";
+    public int Rank { get; }
+
+    public override string ToString() => Element + "[" + new string(',', Rank - 1) + "]";
 }
 
 /// <summary>

@@ -105,19 +105,19 @@ internal static class Verifier
                 Expect(convert.Operand.Type.IsNumeric && convert.Target.IsNumeric, "conversions are between numbers");
                 break;
             case ArrayLengthInstruction length:
-                Expect(length.Array.Type is ArrayType, "array.length takes an array");
+                Expect(length.Array.Type is ContiguousType, "array.length takes an array or span");
                 break;
             case NewArrayInstruction newArray:
                 Expect(newArray.Length.Type == NType.I32 || newArray.Length.Type == NType.NInt, "array.new takes an i32 or nint length");
                 break;
             case ArrayLoadInstruction load:
-                Expect(load.Array.Type is ArrayType, "array.load takes an array");
+                Expect(load.Array.Type is ContiguousType, "array.load takes an array or span");
                 Expect(load.Index.Type == NType.I32 || load.Index.Type == NType.NInt, "an index is i32 or nint");
                 break;
             case ArrayStoreInstruction store:
-                Expect(store.Array.Type is ArrayType, "array.store takes an array");
+                Expect(store.Array.Type is ContiguousType, "array.store takes an array or span");
                 Expect(store.Index.Type == NType.I32 || store.Index.Type == NType.NInt, "an index is i32 or nint");
-                if (store.Array.Type is ArrayType array)
+                if (store.Array.Type is ContiguousType array)
                     Expect(store.StoredValue.Type == array.Element.StackType, $"the stored value must be {array.Element.StackType}");
                 break;
             case AlignmentPeelCountInstruction peel:
@@ -126,8 +126,30 @@ internal static class Verifier
                 Expect(peel.AlignmentBytes > 0 && (peel.AlignmentBytes & (peel.AlignmentBytes - 1)) == 0, "an alignment is a power of two");
                 break;
             case ElementAddressInstruction address:
-                Expect(address.Array.Type is ArrayType, "array.address takes an array");
+                Expect(address.Array.Type is ContiguousType, "array.address takes an array or span");
                 Expect(address.Index.Type == NType.I32 || address.Index.Type == NType.NInt, "an index is i32 or nint");
+                break;
+            case ViewAsInstruction view:
+                Expect(view.Source.Type is ContiguousType source && source.Element == ((SpanType)view.Type).Element, "view.as keeps the element type");
+                break;
+            case SliceInstruction slice:
+                Expect(slice.Span.Type is SpanType && slice.Type == slice.Span.Type, "span.slice takes and gives one span type");
+                Expect(slice.Start.Type == NType.I32 && (slice.Length is null || slice.Length.Type == NType.I32), "a slice's start and length are i32");
+                break;
+            case SpanOverMemoryInstruction fromStack:
+                Expect(fromStack.Memory is StackAllocInstruction or ConstantDataInstruction, "span.from_memory takes the memory of a stack.alloc or const.data");
+                Expect(fromStack.Length.Type == NType.I32, "a span length is i32");
+                break;
+            case SpanFillInstruction fill:
+                Expect(fill.Span.Type is SpanType { ReadOnly: false }, "span.fill takes a writable span");
+                if (fill.Span.Type is SpanType filled) Expect(fill.FillValue.Type == filled.Element.StackType, $"the fill value must be {filled.Element.StackType}");
+                break;
+            case MultiDimensionalElementAddressInstruction mdAddress:
+                Expect(mdAddress.Indices.Length == mdAddress.ArrayType.Rank, "mdarray.address takes one index per dimension");
+                foreach (var index in mdAddress.Indices) Expect(index.Type == NType.I32, "a multi-dimensional index is i32");
+                break;
+            case MultiDimensionalLengthInstruction mdLength:
+                Expect(mdLength.Array.Type is MultiDimensionalArrayType && mdLength.Dimension.Type == NType.I32, "mdarray.length takes an array and an i32 dimension");
                 break;
             case LoadInstruction load:
                 Expect(load.Address.Type is ByRefType, "load takes a reference");

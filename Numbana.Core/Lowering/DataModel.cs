@@ -6,9 +6,9 @@ namespace Numbana.Lowering;
 
 /// <summary>
 /// How each IR type looks in LLVM (Numba calls this the data model): as an SSA value (stack types:
-/// i32, i64, float, double, and arrays as <c>{ ptr, i32 }</c>), in memory (bool is a byte, char an
-/// i16), and across the native ABI (an array is two arguments: the pointer to its first element and
-/// its length).
+/// i32, i64, float, double, arrays and spans as <c>{ ptr, i32 }</c>, T[,] as <c>{ ptr, i32, i32 }</c>), in
+/// memory (bool is a byte, char an i16), and across the native ABI (an array or span is two arguments:
+/// the pointer to its first element and its length; a T[,] the pointer and one length per dimension).
 /// </summary>
 internal sealed class DataModel
 {
@@ -42,8 +42,31 @@ internal sealed class DataModel
     public LLVMTypeRef Void { get; }
     public LLVMTypeRef Pointer { get; }
 
-    /// <summary>An array value: <c>{ ptr data, i32 length }</c>.</summary>
+    /// <summary>An array or span value: <c>{ ptr data, i32 length }</c>.</summary>
     public LLVMTypeRef Array { get; }
+
+    private readonly Dictionary<int, LLVMTypeRef> _multiDimensionalArrays = new();
+
+    /// <summary>A T[,] (rank 2) value: <c>{ ptr data, i32 length0, i32 length1 }</c>, one length per dimension.</summary>
+    public LLVMTypeRef MultiDimensionalArray(int rank)
+    {
+        if (_multiDimensionalArrays.TryGetValue(rank, out var type)) return type;
+        return _multiDimensionalArrays[rank] = Struct([Pointer, .. Enumerable.Repeat(I32, rank)]);
+    }
+
+    /// <summary>
+    /// True for the types passed across the ABI as several arguments, one per field of their value:
+    /// arrays and spans (data, length) and multi-dimensional arrays (data, one length per dimension).
+    /// </summary>
+    public static bool IsAggregate(NType type) => type is ContiguousType or MultiDimensionalArrayType;
+
+    /// <summary>The number of ABI arguments (fields) of an <see cref="IsAggregate"/> type: the pointer, then lengths.</summary>
+    public static int FieldCount(NType type) => type switch
+    {
+        ContiguousType => 2,
+        MultiDimensionalArrayType multi => 1 + multi.Rank,
+        _ => throw new ArgumentException($"{type} is not an aggregate"),
+    };
 
     /// <summary>The LLVM type of an SSA value of a stack type.</summary>
     public LLVMTypeRef ValueType(NType type) => type.Kind switch
@@ -52,7 +75,8 @@ internal sealed class DataModel
         TypeKind.I64 or TypeKind.NInt => I64,
         TypeKind.F32 => F32,
         TypeKind.F64 => F64,
-        TypeKind.Array => Array,
+        TypeKind.Array or TypeKind.Span => Array,
+        TypeKind.MultiDimensionalArray => MultiDimensionalArray(((MultiDimensionalArrayType)type).Rank),
         TypeKind.ByRef => Pointer,
         TypeKind.Struct => StructValueType((StructType)type),
         _ => throw new ArgumentException($"{type} is not a stack type"),
@@ -67,7 +91,8 @@ internal sealed class DataModel
         TypeKind.I64 or TypeKind.U64 or TypeKind.NInt or TypeKind.NUInt => I64,
         TypeKind.F32 => F32,
         TypeKind.F64 => F64,
-        TypeKind.Array => Array,
+        TypeKind.Array or TypeKind.Span => Array,
+        TypeKind.MultiDimensionalArray => MultiDimensionalArray(((MultiDimensionalArrayType)type).Rank),
         TypeKind.ByRef => Pointer,
         TypeKind.Struct => LLVMArrayType2(I8, (ulong)((StructType)type).Size),
         _ => throw new ArgumentException($"{type} has no memory form"),
@@ -100,9 +125,19 @@ internal sealed class DataModel
         var parameters = new List<LLVMTypeRef>();
         foreach (var type in function.ParameterTypes)
         {
-            if (type is ArrayType) { parameters.Add(Pointer); parameters.Add(I32); }
-            else if (type is StructType) parameters.Add(Pointer); // by reference to the caller's copy
-            else parameters.Add(MemoryType(type));
+            if (IsAggregate(type))
+            {
+                parameters.Add(Pointer);
+                parameters.AddRange(Enumerable.Repeat(I32, FieldCount(type) - 1));
+            }
+            else if (type is StructType)
+            {
+                parameters.Add(Pointer); // by reference to the caller's copy
+            }
+            else
+            {
+                parameters.Add(MemoryType(type));
+            }
         }
         parameters.Add(Pointer);
         var array = parameters.ToArray();

@@ -45,4 +45,38 @@ internal sealed partial class FunctionLowering
         }
         return (function, type);
     }
+
+    /// <summary>
+    /// <c>new T[n, m]</c>: a negative length raises OverflowException (checked in order, before allocating, as
+    /// .NET does); the lengths go to the host allocator in a stack buffer; a null result is OutOfMemoryException.
+    /// </summary>
+    private unsafe LLVMValueRef LowerNewMultiDimensionalArray(NewMultiDimensionalArrayInstruction newArray)
+    {
+        var rank = newArray.ArrayType.Rank;
+        var lengthsType = LLVMArrayType2(_types.I32, (ulong)rank);
+        var buffer = Alloca(lengthsType);
+        var lengths = new LLVMValueRef[rank];
+        for (var d = 0; d < rank; d++)
+        {
+            lengths[d] = Get(newArray.Operands[d]);
+            ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntSLT, lengths[d], Const32(0), ""), ExceptionStatus.Overflow);
+            var offset = ConstOf(_types.I64, d);
+            LLVMBuildStore(_builder, lengths[d], LLVMBuildGEP2(_builder, _types.I32, buffer, &offset, 1, ""));
+        }
+        var parameters = stackalloc LLVMTypeRef[] { _types.I32, _types.I32, _types.Pointer };
+        var type = LLVMFunctionType(_types.Pointer, parameters, 3, 0);
+        var function = LLVMGetNamedFunction(_module.Module, ArrayAllocation.MultiDimensionalSymbol);
+        if (function.IsNull)
+        {
+            function = LLVMAddFunction(_module.Module, ArrayAllocation.MultiDimensionalSymbol, type);
+            _module.AddFunctionAttribute(function, _module.EnumAttribute("nounwind"));
+            LLVMAddAttributeAtIndex(function, LLVMAttributeIndex.LLVMAttributeReturnIndex, _module.EnumAttribute("noalias"));
+        }
+        var data = Call((function, type), Const32((int)newArray.ArrayType.Element.Kind), Const32(rank), buffer);
+        ThrowIf(LLVMBuildIsNull(_builder, data, ""), ExceptionStatus.OutOfMemory);
+        var array = LLVMBuildInsertValue(_builder, LLVMGetPoison(_types.ValueType(newArray.Type)), data, 0, "");
+        for (var d = 0; d < rank; d++)
+            array = LLVMBuildInsertValue(_builder, array, lengths[d], (uint)(d + 1), "");
+        return array;
+    }
 }

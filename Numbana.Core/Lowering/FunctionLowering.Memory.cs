@@ -53,7 +53,7 @@ internal sealed partial class FunctionLowering
                 ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGE, offset, wideLength, ""), ExceptionStatus.IndexOutOfRange);
             }
         }
-        var elementType = _types.MemoryType(((ArrayType)array.Type).Element);
+        var elementType = _types.MemoryType(((ContiguousType)array.Type).Element);
         return LLVMBuildGEP2(_builder, elementType, data, &offset, 1, "");
     }
 
@@ -87,10 +87,10 @@ internal sealed partial class FunctionLowering
         {
             var value = Get(call.Operands[i]);
             var type = callee.ParameterTypes[i];
-            if (type is ArrayType)
+            if (DataModel.IsAggregate(type))
             {
-                arguments.Add(LLVMBuildExtractValue(_builder, value, 0, ""));
-                arguments.Add(LLVMBuildExtractValue(_builder, value, 1, ""));
+                for (uint field = 0; field < DataModel.FieldCount(type); field++)
+                    arguments.Add(LLVMBuildExtractValue(_builder, value, field, ""));
             }
             else if (type is StructType)
             {

@@ -133,10 +133,10 @@ internal sealed partial class FunctionLowering
             {
                 var field = LLVMBuildStructGEP2(builder, contextType, context, (uint)i, "");
                 var value = LLVMBuildLoad2(builder, _types.ValueType(liveIns[i].Type), field, "");
-                if (liveIns[i].Type is ArrayType)
+                if (DataModel.IsAggregate(liveIns[i].Type))
                 {
-                    arguments.Add(LLVMBuildExtractValue(builder, value, 0, ""));
-                    arguments.Add(LLVMBuildExtractValue(builder, value, 1, ""));
+                    for (uint part = 0; part < DataModel.FieldCount(liveIns[i].Type); part++)
+                        arguments.Add(LLVMBuildExtractValue(builder, value, part, ""));
                 }
                 else
                 {

@@ -99,12 +99,11 @@ internal sealed partial class FunctionLowering
         {
             var type = _function.ParameterTypes[i];
             LLVMValueRef value;
-            if (type is ArrayType)
+            if (DataModel.IsAggregate(type))
             {
-                var data = LLVMGetParam(_llvmFunction, abiIndex++);
-                var length = LLVMGetParam(_llvmFunction, abiIndex++);
-                value = LLVMBuildInsertValue(_builder, LLVMGetPoison(_types.Array), data, 0, "");
-                value = LLVMBuildInsertValue(_builder, value, length, 1, "");
+                value = LLVMGetPoison(_types.ValueType(type));
+                for (uint field = 0; field < DataModel.FieldCount(type); field++)
+                    value = LLVMBuildInsertValue(_builder, value, LLVMGetParam(_llvmFunction, abiIndex++), field, "");
             }
             else
             {
@@ -144,6 +143,16 @@ internal sealed partial class FunctionLowering
         ExtractFieldInstruction extract => LowerExtractField(extract),
         MakeStructInstruction make => LowerMakeStruct(make),
         CallInstruction call => LowerCall(call),
+        ViewAsInstruction view => Get(view.Source),
+        SliceInstruction slice => LowerSlice(slice),
+        StackAllocInstruction alloc => LowerStackAlloc(alloc),
+        ConstantDataInstruction data => LowerConstantData(data),
+        SpanOverMemoryInstruction span => LowerSpanOverMemory(span),
+        SpanFillInstruction fill => LowerSpanFill(fill),
+        SpanCopyInstruction copy => LowerSpanCopy(copy),
+        MultiDimensionalElementAddressInstruction address => LowerMultiDimensionalElementAddress(address),
+        MultiDimensionalLengthInstruction length => LowerMultiDimensionalLength(length),
+        NewMultiDimensionalArrayInstruction newArray => LowerNewMultiDimensionalArray(newArray),
         MathInstruction math => LowerMath(math),
         ParallelInstruction parallel => LowerParallel(parallel),
         JumpInstruction jump => LowerJump(jump),
@@ -158,7 +167,7 @@ internal sealed partial class FunctionLowering
     {
         TypeKind.F32 => LLVMConstReal(_types.F32, BitConverter.Int32BitsToSingle((int)constant.Bits)),
         TypeKind.F64 => LLVMConstReal(_types.F64, BitConverter.Int64BitsToDouble(constant.Bits)),
-        TypeKind.Array => LLVMConstNull(_types.Array),
+        TypeKind.Array or TypeKind.Span or TypeKind.MultiDimensionalArray => LLVMConstNull(_types.ValueType(constant.Type)),
         TypeKind.ByRef => LLVMConstNull(_types.Pointer),
         TypeKind.Struct => LLVMConstNull(_types.ValueType(constant.Type)), // default(S): every field zero
         _ => LLVMConstInt(_types.ValueType(constant.Type), (ulong)constant.Bits, 1),

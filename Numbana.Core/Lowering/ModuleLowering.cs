@@ -50,14 +50,18 @@ internal sealed class ModuleLowering
         uint abiIndex = 1; // attribute index 0 is the return value
         foreach (var parameterType in function.ParameterTypes)
         {
-            if (parameterType is ArrayType)
+            if (DataModel.IsAggregate(parameterType))
             {
                 LLVMAddAttributeAtIndex(value, abiIndex, EnumAttribute("noundef"));
-                LLVMAddAttributeAtIndex(value, abiIndex + 1, EnumAttribute("noundef"));
-                // The length is an array length: 0 to Array.MaxLength. Knowing it lets LLVM drop
-                // the overflow checks of vectorized loops and the sign extension of indices.
-                LLVMAddAttributeAtIndex(value, abiIndex + 1, RangeAttribute(32, 0, DataModel.LengthBound));
-                abiIndex += 2;
+                // Each length (of an array, a span, a dimension) is 0 to Array.MaxLength. Knowing it lets
+                // LLVM drop the overflow checks of vectorized loops and the sign extension of indices.
+                var fields = (uint)DataModel.FieldCount(parameterType);
+                for (uint field = 1; field < fields; field++)
+                {
+                    LLVMAddAttributeAtIndex(value, abiIndex + field, EnumAttribute("noundef"));
+                    LLVMAddAttributeAtIndex(value, abiIndex + field, RangeAttribute(32, 0, DataModel.LengthBound));
+                }
+                abiIndex += fields;
             }
             else
             {

@@ -15,4 +15,12 @@ internal static class ArrayAllocation
 {
     /// <summary>The symbol the JIT resolves to the host's [UnmanagedCallersOnly] allocator.</summary>
     public const string Symbol = "numbana_allocate_array";
+
+    /// <summary>
+    /// The allocator of multi-dimensional arrays (<c>new T[n, m]</c>): <c>ptr numbana_allocate_multidimensional_array(i32
+    /// elementKind, i32 rank, ptr lengths)</c>, <c>lengths</c> pointing to <c>rank</c> checked i32 lengths. It returns the
+    /// address of element [0, 0, ...] of a zeroed array that the host keeps pinned and alive until the managed
+    /// caller's thunk returns, or null when .NET refuses the size (OutOfMemoryException).
+    /// </summary>
+    public const string MultiDimensionalSymbol = "numbana_allocate_multidimensional_array";
 }

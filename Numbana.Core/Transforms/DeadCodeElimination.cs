@@ -61,16 +61,17 @@ internal static class DeadCodeElimination
 
     private static bool HasEffect(Instruction instruction) => instruction switch
     {
-        Terminator or ArrayStoreInstruction or StoreInstruction or CallInstruction => true,
+        Terminator or ArrayStoreInstruction or StoreInstruction or CallInstruction or SpanFillInstruction or SpanCopyInstruction => true,
         // These can raise IndexOutOfRange, DivideByZero or Overflow.
         ArrayLoadInstruction or ElementAddressInstruction or LoadInstruction => true,
+        SliceInstruction or SpanOverMemoryInstruction or MultiDimensionalElementAddressInstruction or MultiDimensionalLengthInstruction => true,
         BinaryInstruction binary => binary.Type.IsInteger && binary.Op is BinaryOp.Div or BinaryOp.DivUnsigned or BinaryOp.Rem or BinaryOp.RemUnsigned,
         MathInstruction math => math.CanThrow,
         ConvertInstruction convert => convert.CheckOverflow,
         CheckedBinaryInstruction => true,
         ParallelInstruction => true, // Prange: the count raises on a zero step; the loop has effects
         // A negative length raises OverflowException (an unused new T[n] with a known length could go: LLVM drops it then).
-        NewArrayInstruction => true,
+        NewArrayInstruction or NewMultiDimensionalArrayInstruction => true,
         _ => false,
     };
 }

@@ -42,15 +42,37 @@ internal static class ClrTypes
             whyNot = $"arrays of {MethodNames.TypeName(element)} are not supported yet: use arrays of bool, char, integers, float, double or blittable structs";
             return null;
         }
+        if (type.IsArray && !type.IsSZArray && type.GetElementType() is { } mdElement)
+        {
+            if (type.GetArrayRank() == 1)
+            {
+                whyNot = $"the array type {MethodNames.TypeName(type)} (one dimension with a lower bound that need not be zero) is not supported: use a zero-based T[]";
+                return null;
+            }
+            if (Primitives.TryGetValue(mdElement, out var mdElementType) && mdElementType != NType.Void)
+                return NType.MultiDimensionalArrayOf(mdElementType, type.GetArrayRank());
+            whyNot = $"multi-dimensional arrays of {MethodNames.TypeName(mdElement)} are not supported yet: use arrays of bool, char, integers, float or double";
+            return null;
+        }
+        if (IsSpan(type, out var spanElement, out var readOnly))
+        {
+            if (Primitives.TryGetValue(spanElement, out var spanElementType) && spanElementType != NType.Void)
+                return NType.SpanOf(spanElementType, readOnly);
+            whyNot = $"spans of {MethodNames.TypeName(spanElement)} are not supported yet: use spans of bool, char, integers, float or double";
+            return null;
+        }
         if (type.IsByRef && type.GetElementType() is { } referenced && Primitives.TryGetValue(referenced, out var referencedType) && referencedType != NType.Void)
             return NType.ByRefOf(referencedType);
+        // ref Span<T>: C# keeps one in a temporary for span[a..b] and span[^i]. The compiled method's own
+        // parameters may not be one (UnitBuilder says why): the span's memory would not be pinned.
+        if (type.IsByRef && type.GetElementType() is { } referencedSpan && IsSpan(referencedSpan, out _, out _) && TryMap(referencedSpan, out whyNot) is SpanType spanType)
+            return NType.ByRefOf(spanType);
         if (type.IsByRef && type.GetElementType() is { IsValueType: true } referencedStruct && StructLayouts.TryMap(referencedStruct, out _) is { } byRefStruct)
             return NType.ByRefOf(byRefStruct);
         if (type.IsValueType && !type.IsPrimitive && !type.IsEnum && !type.IsByRefLike && !type.IsPointer)
             return StructLayouts.TryMap(type, out whyNot);
         whyNot = type switch
         {
-            { IsArray: true } => $"the multi-dimensional array {MethodNames.TypeName(type)} is not supported yet: use a one-dimensional array and compute the index (i * columns + j)",
             { IsByRef: true } => "ref, in and out parameters are supported for numbers and blittable structs only: pass arrays by value",
             { IsPointer: true } => "pointers are not supported yet: pass an array",
             _ when type == typeof(string) => "strings cannot be used in compiled code: Numbana compiles numeric code; keep text handling in ordinary .NET code",
@@ -58,6 +80,19 @@ internal static class ClrTypes
             _ => $"the class {MethodNames.TypeName(type)} cannot be used in compiled code: compiled code works on numbers and arrays of numbers",
         };
         return null;
+    }
+
+    /// <summary>True for <see cref="Span{T}"/> and <see cref="ReadOnlySpan{T}"/>, giving T and which of the two it is.</summary>
+    public static bool IsSpan(Type type, out Type element, out bool readOnly)
+    {
+        element = typeof(void);
+        readOnly = false;
+        if (!type.IsGenericType || type.IsGenericTypeDefinition) return false;
+        var definition = type.GetGenericTypeDefinition();
+        if (definition != typeof(Span<>) && definition != typeof(ReadOnlySpan<>)) return false;
+        element = type.GetGenericArguments()[0];
+        readOnly = definition == typeof(ReadOnlySpan<>);
+        return true;
     }
 
     /// <summary>

@@ -95,6 +95,22 @@ public static class RejectedKernels
         var value = new Plain { Value = x };
         return value.ToString()!.Length; // REJECTED: boxing
     }
+
+    public static int CopiesASpanToAnArray(int[] a)
+    {
+        var copy = a.AsSpan(1).ToArray(); // REJECTED: span-member
+        return copy[0];
+    }
+
+    public static int InitializesAStackalloc(int x)
+    {
+        Span<int> values = stackalloc int[] { 1, 2, x }; // REJECTED: stackalloc-initializer
+        return values[2];
+    }
+
+    public delegate Span<int> SpanResult(int[] a);
+
+    public static Span<int> ReturnsASpan(int[] a) => a.AsSpan(1);
 }
 
 public struct StructWithAnArray

@@ -180,6 +180,32 @@ public class UnsupportedIlTests
     }
 
     [Test]
+    public void AnUnsupportedSpanMember()
+    {
+        var f = Jit.Compile<Func<int[], int>>(RejectedKernels.CopiesASpanToAnArray);
+        AssertNames(Reject(() => f([1, 2])), nameof(RejectedKernels.CopiesASpanToAnArray), "call", "span-member", "supported are new Span<T>(array)");
+    }
+
+    [Test]
+    public void AStackallocWithAnInitializer()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.InitializesAStackalloc);
+        var error = Reject(() => f(3));
+        Assert.That(error.Reason, Does.Contain("stackalloc with an initializer"));
+        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, "stackalloc-initializer")));
+    }
+
+    [Test]
+    public void ReturningASpanFromTheCompiledMethod()
+    {
+        var f = Jit.Compile<RejectedKernels.SpanResult>(RejectedKernels.ReturnsASpan);
+        var error = Reject(() => f([1, 2]));
+        Assert.That(error.Reason, Does.Contain("returns a Span<int>"));
+        Assert.That(error.Reason, Does.Contain("Return an array or a number, or write the results into an argument"));
+        Assert.That(error.Message, Does.Contain("RejectedKernels.ReturnsASpan("));
+    }
+
+    [Test]
     public void NonStrictModeRunsTheDotNetMethodInstead()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAnObject, new JitOptions { Strict = false });

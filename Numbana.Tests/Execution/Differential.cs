@@ -396,7 +396,7 @@ public static class Values
     {
         (double e, double a) => tolerance.Accepts(e, a),
         (float e, float a) => tolerance.Accepts(e, a),
-        (Array e, Array a) => e.GetType() == a.GetType() && e.Length == a.Length && FirstDifference(e, a, tolerance) < 0,
+        (Array e, Array a) => e.GetType() == a.GetType() && SameShape(e, a) && FirstDifference(e, a, tolerance) < 0,
         (ValueType e, ValueType a) when IsStruct(e.GetType()) => e.GetType() == a.GetType() && SameFields(e, a, tolerance),
         _ => Equals(expected, actual),
     };
@@ -411,23 +411,42 @@ public static class Values
         expected.GetType().GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
             .All(f => Same(f.GetValue(expected), f.GetValue(actual), tolerance));
 
+    /// <summary>The same rank and the same length in every dimension.</summary>
+    public static bool SameShape(Array expected, Array actual) =>
+        expected.Rank == actual.Rank && Enumerable.Range(0, expected.Rank).All(d => expected.GetLength(d) == actual.GetLength(d));
+
+    /// <summary>Element <paramref name="flatIndex"/> in row-major order (any rank; the arrays here are zero-based).</summary>
+    public static object? ElementAt(Array array, int flatIndex)
+    {
+        if (array.Rank == 1) return array.GetValue(flatIndex);
+        var indices = new int[array.Rank];
+        for (var d = array.Rank - 1; d >= 0; d--)
+        {
+            indices[d] = flatIndex % array.GetLength(d);
+            flatIndex /= array.GetLength(d);
+        }
+        return array.GetValue(indices);
+    }
+
     public static int FirstDifference(Array expected, Array actual, Tolerance tolerance)
     {
         var n = Math.Min(expected.Length, actual.Length);
         for (var i = 0; i < n; i++)
-            if (!Same(expected.GetValue(i), actual.GetValue(i), tolerance)) return i;
+            if (!Same(ElementAt(expected, i), ElementAt(actual, i), tolerance)) return i;
         return expected.Length == actual.Length ? -1 : n;
     }
 
     public static string DescribeDifference(Array expected, Array actual, Tolerance tolerance)
     {
-        if (expected.Length != actual.Length) return $"length {expected.Length} expected, {actual.Length} actual";
+        if (!SameShape(expected, actual)) return $"shape {Shape(expected)} expected, {Shape(actual)} actual";
         var first = FirstDifference(expected, actual, tolerance);
         var count = 0;
         for (var i = 0; i < expected.Length; i++)
-            if (!Same(expected.GetValue(i), actual.GetValue(i), tolerance)) count++;
-        return $"{count} of {expected.Length} elements differ, first at [{first}]: expected {Format(expected.GetValue(first))}, actual {Format(actual.GetValue(first))}";
+            if (!Same(ElementAt(expected, i), ElementAt(actual, i), tolerance)) count++;
+        return $"{count} of {expected.Length} elements differ, first at [{first}] (row-major): expected {Format(ElementAt(expected, first))}, actual {Format(ElementAt(actual, first))}";
     }
+
+    private static string Shape(Array array) => string.Join("x", Enumerable.Range(0, array.Rank).Select(array.GetLength));
 
     /// <summary>FastMath assumes no NaN, no infinities and no signed zeros: true when a value has none.</summary>
     public static bool FastMathSafe(object? value) => value switch
@@ -436,6 +455,7 @@ public static class Values
         float f => float.IsFinite(f) && BitConverter.SingleToInt32Bits(f) != int.MinValue,
         double[] ds => Array.TrueForAll(ds, d => double.IsFinite(d)),
         float[] fs => Array.TrueForAll(fs, f => float.IsFinite(f)),
+        Array { Rank: > 1 } multi => multi.Cast<object>().All(FastMathSafe),
         object?[] args => Array.TrueForAll(args, FastMathSafe),
         _ => true,
     };
@@ -469,7 +489,7 @@ public static class Values
             "Double" => "double", "Single" => "float", "Int32" => "int", "Int64" => "long", "Boolean" => "bool",
             var other => other,
         };
-        var text = new StringBuilder($"{element}[{a.Length}] {{");
+        var text = new StringBuilder($"{element}[{Shape(a).Replace('x', ',')}] {{");
         for (var i = 0; i < a.Length; i++)
         {
             if (a.Length > maxElements && i == maxElements - 2)
@@ -477,7 +497,7 @@ public static class Values
                 text.Append(" ...");
                 i = a.Length - 2;
             }
-            text.Append(i == 0 ? " " : ", ").Append(Format(a.GetValue(i)));
+            text.Append(i == 0 ? " " : ", ").Append(Format(ElementAt(a, i)));
         }
         return text.Append(" }").ToString();
     }

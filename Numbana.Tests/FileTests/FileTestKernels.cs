@@ -25,6 +25,23 @@ public static class FileTestKernels
             }
     }
 
+    /// <summary>Daxpy over spans (the compiled method's own span parameters): checked, and still vectorized.</summary>
+    public static void DaxpySpans(double alpha, ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (var i = 0; i < x.Length; i++) y[i] += alpha * x[i];
+    }
+
+    /// <summary>The same product over double[,] (the lengths come from the arrays, every access is checked).</summary>
+    public static void MatMulMultiDimensional(double[,] a, double[,] b, double[,] c)
+    {
+        for (var i = 0; i < a.GetLength(0); i++)
+            for (var k = 0; k < a.GetLength(1); k++)
+            {
+                var aik = a[i, k];
+                for (var j = 0; j < b.GetLength(1); j++) c[i, j] += aik * b[k, j];
+            }
+    }
+
     public static int Clamp(int x, int low, int high) => x < low ? low : x > high ? high : x;
 
     public static int MaxTimesTwo(int x, int y) => (x > y ? x : y) * 2;
