@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Numbana.Tests.Trial;
 
 /// <summary>
@@ -454,6 +456,159 @@ public static class TrialKernels
             double sum = 0;
             for (int k = -radius; k <= radius; k++) sum += GaussianWeights[k + radius] * input[i + k];
             output[i] = sum;
+        }
+    }
+
+    // ---- N-body again, with a struct per body (array of structs) ----
+
+    public struct Body
+    {
+        public double X, Y, Z, Vx, Vy, Vz, Mass;
+    }
+
+    public static double AdvanceBodies(Body[] bodies, double dt, int steps)
+    {
+        for (int s = 0; s < steps; s++)
+        {
+            for (int i = 0; i < bodies.Length; i++)
+            {
+                ref Body bi = ref bodies[i];
+                for (int j = i + 1; j < bodies.Length; j++)
+                {
+                    ref Body bj = ref bodies[j];
+                    double dx = bi.X - bj.X, dy = bi.Y - bj.Y, dz = bi.Z - bj.Z;
+                    double d2 = dx * dx + dy * dy + dz * dz;
+                    double mag = dt / (d2 * Math.Sqrt(d2));
+                    bi.Vx -= dx * bj.Mass * mag; bi.Vy -= dy * bj.Mass * mag; bi.Vz -= dz * bj.Mass * mag;
+                    bj.Vx += dx * bi.Mass * mag; bj.Vy += dy * bi.Mass * mag; bj.Vz += dz * bi.Mass * mag;
+                }
+            }
+            foreach (ref Body b in bodies.AsSpan())
+            {
+                b.X += dt * b.Vx; b.Y += dt * b.Vy; b.Z += dt * b.Vz;
+            }
+        }
+        double momentum = 0;
+        foreach (var b in bodies) momentum += b.Mass * (b.Vx + b.Vy + b.Vz);
+        return momentum;
+    }
+
+    // ---- Matrix product on rectangular arrays ----
+
+    public static double[,] Multiply(double[,] a, double[,] b)
+    {
+        int n = a.GetLength(0), m = a.GetLength(1), p = b.GetLength(1);
+        if (b.GetLength(0) != m) throw new ArgumentException("Inner dimensions differ.");
+        var c = new double[n, p];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < m; k++)
+            {
+                double aik = a[i, k];
+                for (int j = 0; j < p; j++) c[i, j] += aik * b[k, j];
+            }
+        return c;
+    }
+
+    public static void MultiplyInto(double[,] a, double[,] b, double[,] c)
+    {
+        int n = a.GetLength(0), m = a.GetLength(1), p = b.GetLength(1);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < p; j++)
+            {
+                double sum = 0;
+                for (int k = 0; k < m; k++) sum += a[i, k] * b[k, j];
+                c[i, j] = sum;
+            }
+    }
+
+    // ---- Mandelbrot with System.Numerics.Complex ----
+
+    public static int EscapeTime(double re, double im, int maxIterations)
+    {
+        var c = new Complex(re, im);
+        var z = Complex.Zero;
+        for (int i = 0; i < maxIterations; i++)
+        {
+            if (z.Magnitude > 2) return i;
+            z = z * z + c;
+        }
+        return maxIterations;
+    }
+
+    // ---- Particles with Vector3 ----
+
+    public static float StepParticles(Vector3[] positions, Vector3[] velocities, float dt)
+    {
+        var gravity = new Vector3(0, -9.81f, 0);
+        float kinetic = 0;
+        for (int i = 0; i < positions.Length; i++)
+        {
+            velocities[i] += gravity * dt;
+            positions[i] += velocities[i] * dt;
+            if (positions[i].Y < 0)
+            {
+                positions[i].Y = -positions[i].Y;
+                velocities[i].Y = -velocities[i].Y * 0.9f;
+            }
+            kinetic += 0.5f * velocities[i].LengthSquared();
+        }
+        return kinetic;
+    }
+
+    // ---- Spans and tuples ----
+
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (x.Length != y.Length) throw new ArgumentException("Lengths differ.");
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++) sum += x[i] * y[i];
+        return sum;
+    }
+
+    private static (double Min, double Max) MinMax(ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        return (min, max);
+    }
+
+    public static void Normalize(double[] data)
+    {
+        var (min, max) = MinMax(data);
+        double range = max - min;
+        if (range == 0) return;
+        Span<double> view = data;
+        for (int i = 0; i < view.Length; i++) view[i] = (view[i] - min) / range;
+    }
+
+    public static double MovingAverageLast(double[] data, int window)
+    {
+        Span<double> ring = stackalloc double[16];
+        if (window < 1 || window > ring.Length) throw new ArgumentOutOfRangeException(nameof(window));
+        double sum = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            int slot = i % window;
+            sum += data[i] - ring[slot];
+            ring[slot] = data[i];
+        }
+        return data.Length == 0 ? 0 : sum / Math.Min(window, data.Length);
+    }
+
+    // ---- Jagged matrix times vector ----
+
+    public static void MatVecJagged(double[][] matrix, double[] x, double[] y)
+    {
+        for (int i = 0; i < matrix.Length; i++)
+        {
+            double sum = 0;
+            double[] row = matrix[i];
+            for (int j = 0; j < row.Length; j++) sum += row[j] * x[j];
+            y[i] = sum;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Numbana.Tests.Execution;
 using NUnit.Framework;
 using K = Numbana.Tests.Trial.TrialKernels;
@@ -141,6 +142,61 @@ public abstract class TrialTests(ExecutionTarget target) : ExecutionFixture(targ
             }
         }
     }
+
+    [Test] public void MatrixProductOfRectangularArrays()
+    {
+        double[,] Matrix(int rows, int columns, int seed)
+        {
+            var values = TestData.Doubles(seed, rows * columns);
+            var matrix = new double[rows, columns];
+            for (var i = 0; i < rows; i++)
+                for (var j = 0; j < columns; j++) matrix[i, j] = values[i * columns + j];
+            return matrix;
+        }
+        var shapes = new[] { (1, 1, 1), (2, 3, 4), (7, 5, 3), (16, 16, 16) };
+        Diff.Check(K.Multiply, shapes.Select(s => (Matrix(s.Item1, s.Item2, 1), Matrix(s.Item2, s.Item3, 2)))
+            .Append((Matrix(2, 3, 3), Matrix(4, 2, 4))), Relative); // inner dimensions differ: ArgumentException
+        Diff.CheckVoid(K.MultiplyInto, shapes.Select(s => (Matrix(s.Item1, s.Item2, 5), Matrix(s.Item2, s.Item3, 6), new double[s.Item1, s.Item3])), Relative);
+    }
+
+    [Test] public void MandelbrotWithComplex()
+    {
+        RequireExactFloats(); // escape counts near the set's boundary depend on the last bit
+        Diff.Check(K.EscapeTime, from re in new[] { -2.0, -1.5, -0.75, 0.0, 0.25, 0.3 } from im in new[] { 0.0, 0.1, 0.5, 1.0 } select (re, im, 500));
+    }
+
+    [Test] public void ParticlesWithVector3()
+    {
+        Vector3[] Vectors(int n, int seed)
+        {
+            var values = TestData.Floats(seed, 3 * n, -5, 5);
+            return Enumerable.Range(0, n).Select(i => new Vector3(values[3 * i], values[3 * i + 1], values[3 * i + 2])).ToArray();
+        }
+        Diff.Check(K.StepParticles, new[] { 0, 1, 7, 100 }.Select(n => (Vectors(n, n), Vectors(n, n + 1), 0.01f)), Tolerance.RelativeOf(1e-5));
+    }
+
+    /// <summary>Spans cannot be boxed into the differential harness's argument lists: compared here directly.</summary>
+    [Test] public void DotOfReadOnlySpans()
+    {
+        var dot = Jit.Compile<Func<ReadOnlySpan<double>, ReadOnlySpan<double>, double>>(K.Dot, Options);
+        foreach (var (n, m) in new[] { (0, 0), (1, 1), (17, 17), (40, 40), (5, 6) })
+        {
+            var (x, y) = (TestData.Doubles(n, n), TestData.Doubles(m + 3, m));
+            if (n != m)
+            {
+                Assert.That(() => dot(x, y), Throws.ArgumentException.With.Message.EqualTo("Lengths differ."));
+                continue;
+            }
+            var (expected, actual) = (K.Dot(x, y), dot(x, y));
+            Assert.That((Options.FastMath ? Relative : Tolerance.Exact).Accepts(expected, actual), $"n = {n}: expected {expected:R}, actual {actual:R}");
+            if (n > 0) Assert.That(dot(x.AsSpan(1), y.AsSpan(1)), Is.EqualTo(K.Dot(x.AsSpan(1), y.AsSpan(1))).Within(Options.FastMath ? 1e-9 : 0), "a slice");
+        }
+    }
+
+    [Test] public void NormalizeWithATupleAndASpan() => Diff.CheckVoid(K.Normalize, new[] { 0, 1, 2, 100 }.Select(n => TestData.Doubles(n, n)), Relative);
+
+    [Test] public void MovingAverageWithStackalloc() =>
+        Diff.Check(K.MovingAverageLast, from n in new[] { 0, 3, 50 } from w in new[] { 0, 1, 4, 16, 17 } select (TestData.Doubles(n, n), w), Relative);
 
     [Test] public void Convolution() =>
         Diff.CheckVoid(K.Convolve, from n in new[] { 0, 5, 100 } from k in new[] { 1, 3, 8 }
