@@ -156,9 +156,6 @@ public sealed class JitFunction
         if (signature.Types.Length != parameters.Length)
             throw new ArgumentException($"{MethodNames.Describe(Method)} takes {parameters.Length} arguments, not {signature.Types.Length}.");
         var target = GenericInference.Instantiate(Method, signature.Types);
-        if (target.ReturnType != typeof(void) && !target.ReturnType.IsPrimitive && ClrTypes.TryMap(target.ReturnType, out _) is not Numbana.IR.StructType)
-            throw new NumbanaException($"{MethodNames.Describe(target)} returns a {MethodNames.TypeName(target.ReturnType)}: a JitFunction calls methods that return a number, a bool, a blittable struct or nothing; " +
-                "use Jit.Compile<TDelegate> for methods that return arrays.");
         var declared = target.GetParameters().Select(p => p.ParameterType).ToArray();
         for (var i = 0; i < declared.Length; i++)
             if (!declared[i].IsAssignableFrom(signature.Types[i]))

@@ -31,7 +31,6 @@ internal enum ArgumentKind
 /// </summary>
 internal static class NativeCallEmitter
 {
-    private static readonly MethodInfo RaiseMethod = typeof(ExceptionRaiser).GetMethod(nameof(ExceptionRaiser.Raise))!;
     private static readonly ConstructorInfo ArgumentNullConstructor = typeof(ArgumentNullException).GetConstructor([typeof(string)])!;
     private static readonly MethodInfo ArrayDataReference = typeof(MemoryMarshal).GetMethods()
         .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition && m.GetParameters()[0].ParameterType.IsArray);
@@ -122,41 +121,14 @@ internal static class NativeCallEmitter
         // A lambda's captured variables follow its own arguments (CapturedArguments).
         emitCapturedArguments?.Invoke(abiTypes);
 
-        LocalBuilder? result = null;
         var returnIr = returnType == typeof(void) ? NType.Void : ClrTypes.TryMap(returnType, out _)!;
-        if (returnIr != NType.Void)
-        {
-            result = il.DeclareLocal(returnIr is StructType ? returnType : NativeSignature.ScalarAbiType(returnIr));
-            il.Emit(OpCodes.Ldloca, result);
-            il.Emit(OpCodes.Conv_U);
-        }
-        else
-        {
-            il.Emit(OpCodes.Ldc_I4_0);
-            il.Emit(OpCodes.Conv_U);
-        }
+        var result = NativeResult.PushAddress(il, returnIr, returnType);
         abiTypes.Add(typeof(IntPtr));
 
         il.Emit(OpCodes.Ldc_I8, (long)entryPoint);
         il.Emit(OpCodes.Conv_I);
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
-        var ok = il.DefineLabel();
-        var status = il.DeclareLocal(typeof(int));
-        il.Emit(OpCodes.Dup);
-        il.Emit(OpCodes.Stloc, status);
-        il.Emit(OpCodes.Brfalse, ok);
-        il.Emit(OpCodes.Ldloc, status);
-        il.Emit(OpCodes.Call, RaiseMethod);
-        il.MarkLabel(ok);
-        if (result is not null)
-        {
-            il.Emit(OpCodes.Ldloc, result);
-            if (returnIr == NType.Bool)
-            {
-                il.Emit(OpCodes.Ldc_I4_0);
-                il.Emit(OpCodes.Cgt_Un);
-            }
-        }
+        result.EmitAfterCall(il, argumentTypes, loadArgument);
     }
 
     /// <summary>

@@ -21,12 +21,6 @@ internal static class ThunkBuilder
     private static readonly FieldInfo ClosureField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.Closure))!;
     private static readonly MethodInfo EnsureCompiledMethod = typeof(SpecializationSlot).GetMethod(nameof(SpecializationSlot.EnsureCompiled))!;
     private static readonly MethodInfo OriginalGetter = typeof(SpecializationSlot).GetProperty(nameof(SpecializationSlot.Original))!.GetMethod!;
-    private static readonly MethodInfo EndCallMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.EndCall))!;
-    private static readonly MethodInfo FinishMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.Finish))!;
-    private static readonly MethodInfo MatchArgumentMethod = typeof(ManagedAllocation).GetMethod(nameof(ManagedAllocation.MatchArgument))!;
-    private static readonly FieldInfo NativeArrayData = typeof(NativeArray).GetField(nameof(NativeArray.Data))!;
-    private static readonly FieldInfo NativeMultiDimensionalArrayData = typeof(NativeMultiDimensionalArray).GetField(nameof(NativeMultiDimensionalArray.Data))!;
-    private static readonly MethodInfo RaiseMethod = typeof(ExceptionRaiser).GetMethod(nameof(ExceptionRaiser.Raise))!;
 
     public static Delegate Build(Type delegateType, MethodInfo method, (NType[] Parameters, NType Return)? abi, SpecializationSlot slot)
     {
@@ -134,85 +128,12 @@ internal static class ThunkBuilder
         // A lambda's captured variables follow its own arguments (hidden parameters of the entry).
         emitCapturedArguments(abiTypes);
 
-        LocalBuilder? result = null;
-        if (returnType != NType.Void)
-        {
-            // An array comes back as { data, length } (ManagedAllocation turns it into the array object).
-            result = il.DeclareLocal(returnType switch
-            {
-                ArrayType => typeof(NativeArray),
-                MultiDimensionalArrayType => typeof(NativeMultiDimensionalArray),
-                StructType => clrReturnType, // written in the CLR's layout straight into a local of its own type
-                _ => NativeSignature.ScalarAbiType(returnType),
-            });
-            il.Emit(OpCodes.Ldloca, result);
-            il.Emit(OpCodes.Conv_U);
-        }
-        else
-        {
-            il.Emit(OpCodes.Ldc_I4_0);
-            il.Emit(OpCodes.Conv_U);
-        }
+        var result = Dispatch.NativeResult.PushAddress(il, returnType, clrReturnType);
         abiTypes.Add(typeof(IntPtr));
 
         il.Emit(OpCodes.Ldloc, entryPoint);
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
-        var ok = il.DefineLabel();
-        var status = il.DeclareLocal(typeof(int));
-        il.Emit(OpCodes.Stloc, status);
-        // Arrays compiled code allocated stay alive until here: claim the returned one, release the rest.
-        var arrayResult = returnType switch
-        {
-            ArrayType => EmitClaimArrayResult(il, parameters, clrReturnType, result!, NativeArrayData),
-            MultiDimensionalArrayType => EmitClaimArrayResult(il, parameters, clrReturnType, result!, NativeMultiDimensionalArrayData),
-            _ => null,
-        };
-        if (arrayResult is null) il.Emit(OpCodes.Call, EndCallMethod);
-        il.Emit(OpCodes.Ldloc, status);
-        il.Emit(OpCodes.Brfalse, ok);
-        il.Emit(OpCodes.Ldloc, status);
-        il.Emit(OpCodes.Call, RaiseMethod);
-        il.MarkLabel(ok);
-        if (arrayResult is not null)
-        {
-            il.Emit(OpCodes.Ldloc, arrayResult);
-        }
-        else if (result is not null)
-        {
-            il.Emit(OpCodes.Ldloc, result);
-            if (returnType == NType.Bool)
-            {
-                il.Emit(OpCodes.Ldc_I4_0);
-                il.Emit(OpCodes.Cgt_Un);
-            }
-        }
+        result.EmitAfterCall(il, parameters.Select(p => p.ParameterType).ToArray(), i => il.Emit(OpCodes.Ldarg, (short)(i + 1)));
         il.Emit(OpCodes.Ret);
-    }
-
-    /// <summary>
-    /// The T[] a compiled method returned: an argument of the same type returned as it came, else the
-    /// array compiled code allocated (<see cref="ManagedAllocation.Finish"/>, which also ends the call).
-    /// </summary>
-    private static LocalBuilder EmitClaimArrayResult(ILGenerator il, ParameterInfo[] parameters, Type arrayType, LocalBuilder result, FieldInfo dataField)
-    {
-        var found = il.DeclareLocal(typeof(Array));
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            if (parameters[i].ParameterType != arrayType) continue;
-            il.Emit(OpCodes.Ldloca, result);
-            il.Emit(OpCodes.Ldfld, dataField);
-            il.Emit(OpCodes.Ldarg, (short)(i + 1));
-            il.Emit(OpCodes.Ldloc, found);
-            il.Emit(OpCodes.Call, MatchArgumentMethod);
-            il.Emit(OpCodes.Stloc, found);
-        }
-        il.Emit(OpCodes.Ldloca, result);
-        il.Emit(OpCodes.Ldfld, dataField);
-        il.Emit(OpCodes.Ldloc, found);
-        il.Emit(OpCodes.Call, FinishMethod);
-        il.Emit(OpCodes.Castclass, arrayType);
-        var array = il.DeclareLocal(arrayType);
-        il.Emit(OpCodes.Stloc, array);
-        return array;
     }
 }

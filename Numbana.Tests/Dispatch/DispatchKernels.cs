@@ -70,6 +70,23 @@ public static class DispatchKernels
         return y[0];
     }
 
+    /// <summary>A new array from compiled code, or the argument itself: JitFunction returns either as .NET would.</summary>
+    public static T[] Prefix<T>(T[] values, int count) where T : INumber<T>
+    {
+        if (count == values.Length) return values;
+        var result = new T[count];
+        for (int i = 0; i < count; i++) result[i] = values[i];
+        return result;
+    }
+
+    public static double[,] Outer(double[] a, double[] b)
+    {
+        var result = new double[a.Length, b.Length];
+        for (int i = 0; i < a.Length; i++)
+            for (int j = 0; j < b.Length; j++) result[i, j] = a[i] * b[j];
+        return result;
+    }
+
     public static void AddInto(double[] a, double[] b, double[] result)
     {
         for (var i = 0; i < result.Length; i++) result[i] = a[i] + b[i];

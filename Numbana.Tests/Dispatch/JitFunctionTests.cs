@@ -27,6 +27,25 @@ public class JitFunctionTests
     }
 
     [Test]
+    public void MethodsReturningArraysGiveTheArrayDotNetWould()
+    {
+        var prefix = Jit.Compile(Kernel(nameof(DispatchKernels.Prefix)));
+        var values = new[] { 1.5, 2.5, 3.5 };
+        Assert.That(prefix.Invoke(values, 2), Is.EqualTo(new[] { 1.5, 2.5 }));
+        Assert.That(prefix.Invoke(values, 3), Is.SameAs(values), "an argument returned as it came is the same object");
+        Assert.That(prefix.Invoke(new[] { 7, 8, 9 }, 0), Is.Empty.And.TypeOf<int[]>());
+        Assert.That(() => prefix.Invoke(values, -1), Throws.TypeOf<OverflowException>());
+        Assert.That(() => prefix.Invoke(values, 4), Throws.TypeOf<IndexOutOfRangeException>());
+        var typed = prefix.As<Func<float[], int, float[]>>();
+        var floats = new[] { 1f, 2f };
+        Assert.That(typed(floats, 1), Is.EqualTo(new[] { 1f }));
+        Assert.That(typed(floats, 2), Is.SameAs(floats));
+
+        var outer = Jit.Compile(Kernel(nameof(DispatchKernels.Outer)));
+        Assert.That(outer.Invoke(new[] { 1.0, 2.0 }, new[] { 3.0, 4.0, 5.0 }), Is.EqualTo(DispatchKernels.Outer([1.0, 2.0], [3.0, 4.0, 5.0])));
+    }
+
+    [Test]
     public void GenericMathCompilesToPrimitiveOperations()
     {
         var sum = Jit.Compile(Kernel(nameof(DispatchKernels.Sum)));
