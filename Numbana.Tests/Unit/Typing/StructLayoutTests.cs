@@ -56,7 +56,7 @@ public class StructLayoutTests
     [TestCase(typeof(Holder), "has field 'Data' of type double[], a reference")]
     [TestCase(typeof(FloatBits), "fields that overlap")]
     [TestCase(typeof(WithEnum), "an enum")]
-    [TestCase(typeof(decimal), "the .NET struct decimal is not supported")]
+    [TestCase(typeof(decimal), "the .NET struct Decimal is not supported")]
     [TestCase(typeof(DateTime), "the .NET struct DateTime is not supported")]
     public void NonBlittableStructsAreRejectedWithTheReason(Type type, string reason)
     {
