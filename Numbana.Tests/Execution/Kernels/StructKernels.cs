@@ -44,6 +44,9 @@ public struct Point
 /// <summary>A readonly record struct with nested structs, a float and a bool: padding between fields.</summary>
 public readonly record struct Particle(Point Position, Point Velocity, float Mass, bool Active);
 
+/// <summary>A record struct compared with == and Equals: field by field with each type's Equals (NaN equals NaN).</summary>
+public record struct Sample(double Value, int Count, bool Flag, float Weight);
+
 /// <summary>Three bytes: a 3-byte stride.</summary>
 public record struct Pixel(byte R, byte G, byte B);
 
@@ -359,5 +362,18 @@ public static class StructKernels
             points[i].X = a * points[i].X + offset.X;
             points[i] = points[i] + offset.Rotated();
         }
+    }
+
+    /// <summary>Record struct equality: == and != (the generated operators), and Equals(Sample).</summary>
+    public static int CountEqual(Sample[] samples, Sample probe)
+    {
+        var count = 0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (samples[i] == probe) count++;
+            if (samples[i] != probe) count += 100;
+            if (probe.Equals(samples[i])) count += 10000;
+        }
+        return count;
     }
 }
