@@ -92,6 +92,14 @@ internal sealed partial class Importer
             }
             case ILOpCode.Call or ILOpCode.Callvirt:
                 return TryImportEqualityComparer(instruction);
+            case ILOpCode.Newarr:
+            {
+                // The allocator callback creates arrays of primitive types only.
+                if (!ResolveTypeToken(instruction.IntOperand).IsValueType || ClrTypes.TryMap(ResolveTypeToken(instruction.IntOperand), out _) is not StructType element)
+                    return false;
+                throw Unsupported($"new {element}[n] cannot be compiled yet: arrays of structs can be passed in and changed, but not allocated in compiled code. " +
+                    "Allocate the array in .NET code and pass it as a parameter.");
+            }
             case ILOpCode.Sizeof:
             {
                 if (ClrTypes.TryMap(ResolveTypeToken(instruction.IntOperand), out _) is not StructType sized) return false;
