@@ -95,8 +95,8 @@ internal sealed partial class Importer
             case ILOpCode.Newarr:
             {
                 // The allocator callback creates arrays of primitive types only.
-                if (!ResolveTypeToken(instruction.IntOperand).IsValueType || ClrTypes.TryMap(ResolveTypeToken(instruction.IntOperand), out _) is not StructType element)
-                    return false;
+                var elementClrType = ResolveTypeToken(instruction.IntOperand);
+                if (!elementClrType.IsValueType || ClrTypes.TryMap(elementClrType, out _) is not StructType element) return false;
                 throw Unsupported($"new {element}[n] cannot be compiled yet: arrays of structs can be passed in and changed, but not allocated in compiled code. " +
                     "Allocate the array in .NET code and pass it as a parameter.");
             }
@@ -156,10 +156,7 @@ internal sealed partial class Importer
     }
 
     /// <summary>Stands for <c>EqualityComparer&lt;T&gt;.Default</c> of a primitive T on the evaluation stack, until its Equals call.</summary>
-    private sealed class EqualityComparerMarker(NType compared) : Value(NType.Void)
-    {
-        public NType Compared { get; } = compared;
-    }
+    private sealed class EqualityComparerMarker() : Value(NType.Void);
 
     /// <summary>
     /// <c>EqualityComparer&lt;T&gt;.Default.Equals(a, b)</c> of a primitive T, which a record struct's generated
@@ -186,7 +183,7 @@ internal sealed partial class Importer
         switch (callee.Name, callee.GetParameters().Length)
         {
             case ("get_Default", 0):
-                Push(new EqualityComparerMarker(compared));
+                Push(new EqualityComparerMarker());
                 return true;
             case ("Equals", 2) when _stack.Count >= 3 && _stack[^3] is EqualityComparerMarker:
             {
@@ -309,7 +306,7 @@ internal sealed partial class Importer
     [
         ".ctor", "get_Real", "get_Imaginary", "get_Magnitude", "get_Phase", "op_Addition", "op_Subtraction", "op_Multiply", "op_Division",
         "op_UnaryNegation", "op_Equality", "op_Inequality", "Add", "Subtract", "Multiply", "Divide", "Negate", "Abs", "Conjugate",
-        "FromPolarCoordinates", "Exp", "Sqrt", "Hypot", "IsNaN", "IsInfinity", "IsFinite", "op_Implicit", "Reciprocal",
+        "FromPolarCoordinates", "Exp", "Sqrt", "IsNaN", "IsInfinity", "IsFinite", "op_Implicit", "Reciprocal",
     ];
 
     private static bool IsSupportedComplexMember(MethodBase member) => SupportedComplexMembers.Contains(member.Name);
