@@ -94,11 +94,15 @@ internal sealed partial class Importer
                 return TryImportEqualityComparer(instruction);
             case ILOpCode.Newarr:
             {
-                // The allocator callback creates arrays of primitive types only.
+                // new S[n]: the allocator learns the struct from its code, registered here (a cached object's import does it too).
                 var elementClrType = ResolveTypeToken(instruction.IntOperand);
                 if (!elementClrType.IsValueType || ClrTypes.TryMap(elementClrType, out _) is not StructType element) return false;
-                throw Unsupported($"new {element}[n] cannot be compiled yet: arrays of structs can be passed in and changed, but not allocated in compiled code. " +
-                    "Allocate the array in .NET code and pass it as a parameter.");
+                Runtime.ArrayAllocation.ElementCode(element);
+                var length = Pop();
+                if (length.Type != NType.I32 && length.Type != NType.NInt)
+                    throw Unsupported($"An array length must be an int or nint, not a {length.Type}.");
+                Push(Append(new NewArrayInstruction(element, length, instruction.Offset)));
+                return true;
             }
             case ILOpCode.Sizeof:
             {

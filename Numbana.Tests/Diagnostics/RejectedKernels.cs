@@ -81,15 +81,6 @@ public static class RejectedKernels
     }
 }
 
-public static class RejectedStructKernels
-{
-    public static int AllocatesAnArrayOfStructs(int n)
-    {
-        var points = new Plain[n]; // REJECTED: new struct array
-        return points.Length;
-    }
-}
-
 public struct Holder
 {
     public double[] Data;

@@ -67,16 +67,6 @@ public class UnsupportedIlTests
     }
 
     [Test]
-    public void AllocatingAnArrayOfStructs()
-    {
-        var f = Jit.Compile<Func<int, int>>(RejectedStructKernels.AllocatesAnArrayOfStructs);
-        var error = Reject(() => f(3));
-        Assert.That(error.Reason, Does.StartWith("new Plain[n] cannot be compiled yet"));
-        Assert.That(error.OpCode, Is.EqualTo("newarr"));
-        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, "new struct array")));
-    }
-
-    [Test]
     public void AMethodThatWouldBoxAStruct()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.CallsToStringOnAStruct);

@@ -153,6 +153,13 @@ public abstract class StructTests(ExecutionTarget target) : ExecutionFixture(tar
             : samples.Select(p => (samples, p)));
     }
 
+    /// <summary>new S[n]: zeroed arrays on the pinned heap, returned as ordinary arrays; a negative n raises OverflowException.</summary>
+    [Test] public void NewArraysOfStructs()
+    {
+        Diff.Check(K.MakePoints, from n in new[] { 0, 1, 3, 17, 1000, -1, int.MinValue } from x in new[] { 1.5, -0.0 } select (n, x));
+        Diff.Check(K.TemporaryStructArrays, new[] { 0, 1, 5, 100, -3 });
+    }
+
     [Test] public void AStructArgumentBesideAnArray() =>
         Diff.CheckVoid(K.Axpy, from n in Lengths from a in new[] { 2.0, -0.0 } select (Points(n, n), a, new Point(0.5, -1)));
 }

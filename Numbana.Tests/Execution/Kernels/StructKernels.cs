@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Numbana.Tests.Execution.Kernels;
@@ -375,5 +376,29 @@ public static class StructKernels
             if (probe.Equals(samples[i])) count += 10000;
         }
         return count;
+    }
+
+    /// <summary>new S[n] returned to the caller.</summary>
+    public static Point[] MakePoints(int n, double x)
+    {
+        var points = new Point[n];
+        for (var i = 0; i < n; i++) points[i] = new Point(i * x, -i);
+        if (n > 2) points[1].Scale(x);
+        return points;
+    }
+
+    /// <summary>Temporary arrays of Vector3 and of a struct with padding (zeroed, as .NET's).</summary>
+    public static double TemporaryStructArrays(int n)
+    {
+        var vectors = new Vector3[n];
+        var particles = new Particle[n];
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            vectors[i] = new Vector3(i, 1, -i) + vectors[i];
+            particles[i] = particles[i] with { Mass = i, Active = i % 2 == 0 };
+            sum += vectors[i].Length() + (particles[i].Active ? particles[i].Mass : -1) + particles[i].Position.X;
+        }
+        return sum;
     }
 }
