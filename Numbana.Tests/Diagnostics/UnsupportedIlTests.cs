@@ -67,6 +67,15 @@ public class UnsupportedIlTests
     }
 
     [Test]
+    public void AStructInstanceMethodAsTheEntry()
+    {
+        var point = new Execution.Kernels.Point(3, 4);
+        var f = Jit.Compile<Func<Execution.Kernels.Point>>(point.Rotated);
+        var error = Reject(() => f());
+        Assert.That(error.Reason, Does.Contain("is an instance method of a struct").And.Contain("Make it static"));
+    }
+
+    [Test]
     public void AMethodThatWouldBoxAStruct()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.CallsToStringOnAStruct);
