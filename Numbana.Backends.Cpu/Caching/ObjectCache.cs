@@ -70,15 +70,48 @@ internal static class ObjectCache
     public static string KeyFor(CompilationUnit unit, IReadOnlyList<Type>? argumentTypes, JitOptions options, HostJit jit)
     {
         var (cpu, features) = TargetSelection.CpuAndFeatures(jit, options);
-        var methods = unit.Functions.Select(f => f.Method).OfType<MethodInfo>().Distinct().ToList();
+        // Struct constructors are ConstructorInfos: every compiled method counts, not only MethodInfos.
+        var methods = unit.Functions.Select(f => f.Method).OfType<MethodBase>().Distinct().ToList();
         var entry = (MethodInfo)unit.EntryPoint.Method!;
         var signature = argumentTypes ?? entry.GetParameters().Select(p => p.ParameterType).ToArray();
-        return KeyFor(entry, methods, signature, options, LlvmLibrary.Version.ToString(), options.TargetTriple ?? jit.TargetTriple, cpu, features);
+        return KeyFor(entry, methods, signature, options, LlvmLibrary.Version.ToString(), options.TargetTriple ?? jit.TargetTriple, cpu, features,
+            StructLayoutsOf(unit));
+    }
+
+    /// <summary>
+    /// The layouts of the structs the unit's code uses (offsets are constants in the code): a struct whose
+    /// fields change keeps IL bytes and type names that can be identical, so its layout must be in the key.
+    /// </summary>
+    internal static IEnumerable<string> StructLayoutsOf(CompilationUnit unit)
+    {
+        var found = new HashSet<StructType>();
+        void Visit(NType type)
+        {
+            switch (type)
+            {
+                case ArrayType array: Visit(array.Element); break;
+                case ByRefType reference: Visit(reference.Element); break;
+                case StructType structType when found.Add(structType):
+                    foreach (var field in structType.Fields) Visit(field.Type);
+                    break;
+            }
+        }
+        foreach (var function in unit.Functions.Prepend(unit.EntryPoint))
+        {
+            foreach (var type in function.ParameterTypes.Append(function.ReturnType)) Visit(type);
+            foreach (var block in function.Blocks)
+            {
+                foreach (var parameter in block.Parameters) Visit(parameter.Type);
+                foreach (var instruction in block.Instructions) Visit(instruction.Type);
+            }
+        }
+        return found.Select(s => $"{s.ClrType.AssemblyQualifiedName}|{s.Size}|" + string.Join(";", s.Fields.Select(f => $"{f.Name}:{f.Type}@{f.Offset}")))
+            .Order(StringComparer.Ordinal);
     }
 
     /// <summary>The key from its parts (separate so that tests can vary one part at a time).</summary>
-    public static string KeyFor(MethodInfo entry, IEnumerable<MethodInfo> methods, IEnumerable<Type> signature, JitOptions options,
-        string llvmVersion, string triple, string cpu, string features)
+    public static string KeyFor(MethodInfo entry, IEnumerable<MethodBase> methods, IEnumerable<Type> signature, JitOptions options,
+        string llvmVersion, string triple, string cpu, string features, IEnumerable<string>? structLayouts = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -112,11 +145,12 @@ internal static class ObjectCache
                 Add(value);
             }
         }
+        foreach (var layout in structLayouts ?? []) Add(layout);
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
     /// <summary>The SHA-256 of a method's IL bytes and local variable types.</summary>
-    public static byte[] IlHash(MethodInfo method)
+    public static byte[] IlHash(MethodBase method)
     {
         var body = method.GetMethodBody();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -131,7 +165,7 @@ internal static class ObjectCache
     /// bakes it into the code: a number's bits. A static readonly array is named only: compiled code reads its
     /// elements and length at run time through its cell (Runtime.StaticArrays), so they are not in the code.
     /// </summary>
-    public static IEnumerable<(string Field, string Value)> StaticReadonlyValues(MethodInfo method)
+    public static IEnumerable<(string Field, string Value)> StaticReadonlyValues(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null) yield break;
@@ -167,7 +201,7 @@ internal static class ObjectCache
         }
     }
 
-    private static string Describe(MethodInfo method) =>
+    private static string Describe(MethodBase method) =>
         $"{method.DeclaringType?.Assembly.GetName().Name}|{method.DeclaringType?.FullName}|{method}|{string.Join(",", method.IsGenericMethod ? method.GetGenericArguments().Select(t => t.AssemblyQualifiedName) : [])}";
 
     /// <summary>Renames the entry of a module that will be cached to a name no other module has.</summary>

@@ -72,6 +72,7 @@ internal static class ManagedAllocation
                 TypeKind.NUInt => GC.AllocateArray<nuint>(length, pinned: true),
                 TypeKind.F32 => GC.AllocateArray<float>(length, pinned: true),
                 TypeKind.F64 => GC.AllocateArray<double>(length, pinned: true),
+                _ when ArrayAllocation.StructAllocator(elementKind) is { } allocateStructs => allocateStructs(length, true),
                 _ => throw new OutOfMemoryException(),
             };
             (t_live ??= []).Add(array);

@@ -90,6 +90,20 @@ internal sealed partial class Importer
                 Push(StructConstant(constantType, field.GetValue(null)!));
                 return true;
             }
+            case ILOpCode.Call or ILOpCode.Callvirt:
+                return TryImportEqualityComparer(instruction);
+            case ILOpCode.Newarr:
+            {
+                // new S[n]: the allocator learns the struct from its code, registered here (a cached object's import does it too).
+                var elementClrType = ResolveTypeToken(instruction.IntOperand);
+                if (!elementClrType.IsValueType || ClrTypes.TryMap(elementClrType, out _) is not StructType element) return false;
+                Runtime.ArrayAllocation.ElementCode(element);
+                var length = Pop();
+                if (length.Type != NType.I32 && length.Type != NType.NInt)
+                    throw Unsupported($"An array length must be an int or nint, not a {length.Type}.");
+                Push(Append(new NewArrayInstruction(element, length, instruction.Offset)));
+                return true;
+            }
             case ILOpCode.Sizeof:
             {
                 if (ClrTypes.TryMap(ResolveTypeToken(instruction.IntOperand), out _) is not StructType sized) return false;
@@ -143,6 +157,58 @@ internal sealed partial class Importer
             throw Unsupported($"{MethodNames.Describe(member)} is not supported in compiled code: the supported Complex members are " +
                 string.Join(", ", SupportedComplexMembers.Order()) + ".");
         return _unit.GetOrAddFunction(member, _method);
+    }
+
+    /// <summary>Stands for <c>EqualityComparer&lt;T&gt;.Default</c> of a primitive T on the evaluation stack, until its Equals call.</summary>
+    private sealed class EqualityComparerMarker() : Value(NType.Void);
+
+    /// <summary>
+    /// <c>EqualityComparer&lt;T&gt;.Default.Equals(a, b)</c> of a primitive T, which a record struct's generated
+    /// Equals (and so its == and !=) calls for each field: T's own Equals, under which NaN equals NaN
+    /// (and -0.0 equals +0.0), unlike ==.
+    /// </summary>
+    private bool TryImportEqualityComparer(IlInstruction instruction)
+    {
+        if (_constrainedType is not null) return false;
+        MethodBase callee;
+        try
+        {
+            callee = _method.Module.ResolveMethod(instruction.IntOperand, TypeArgumentsOf(_method), MethodArgumentsOf(_method))!;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        var declaring = callee.DeclaringType;
+        if (declaring is not { IsGenericType: true } || declaring.GetGenericTypeDefinition() != typeof(EqualityComparer<>)) return false;
+        if (ClrTypes.TryMap(declaring.GetGenericArguments()[0], out _) is not PrimitiveType compared || compared == NType.Void)
+            throw Unsupported($"{MethodNames.Describe(callee)} compares {MethodNames.TypeName(declaring.GetGenericArguments()[0])} values: " +
+                "only EqualityComparer<T>.Default.Equals of numbers, bool and char (a record struct's == on such fields) can be compiled.");
+        switch (callee.Name, callee.GetParameters().Length)
+        {
+            case ("get_Default", 0):
+                Push(new EqualityComparerMarker());
+                return true;
+            case ("Equals", 2) when _stack.Count >= 3 && _stack[^3] is EqualityComparerMarker:
+            {
+                var right = CoerceForStore(Pop(), compared);
+                var left = CoerceForStore(Pop(), compared);
+                Pop();
+                var offset = instruction.Offset;
+                Value equal = Append(new CompareInstruction(Condition.Equal, left, right, offset));
+                if (compared.IsFloat)
+                {
+                    var leftIsNaN = Append(new CompareInstruction(Condition.NotEqual, left, left, offset));
+                    var rightIsNaN = Append(new CompareInstruction(Condition.NotEqual, right, right, offset));
+                    var bothNaN = Append(new BinaryInstruction(BinaryOp.And, NType.I32, leftIsNaN, rightIsNaN, offset));
+                    equal = Append(new BinaryInstruction(BinaryOp.Or, NType.I32, equal, bothNaN, offset));
+                }
+                Push(equal);
+                return true;
+            }
+            default:
+                throw Unsupported($"{MethodNames.Describe(callee)} cannot be compiled: of EqualityComparer<T>, only Default.Equals(a, b) of numbers is supported.");
+        }
     }
 
     /// <summary>A struct value read when the method is compiled, as a value built from constants.</summary>
@@ -244,7 +310,7 @@ internal sealed partial class Importer
     [
         ".ctor", "get_Real", "get_Imaginary", "get_Magnitude", "get_Phase", "op_Addition", "op_Subtraction", "op_Multiply", "op_Division",
         "op_UnaryNegation", "op_Equality", "op_Inequality", "Add", "Subtract", "Multiply", "Divide", "Negate", "Abs", "Conjugate",
-        "FromPolarCoordinates", "Exp", "Sqrt", "Hypot", "IsNaN", "IsInfinity", "IsFinite", "op_Implicit", "Reciprocal",
+        "FromPolarCoordinates", "Exp", "Sqrt", "IsNaN", "IsInfinity", "IsFinite", "op_Implicit", "Reciprocal",
     ];
 
     private static bool IsSupportedComplexMember(MethodBase member) => SupportedComplexMembers.Contains(member.Name);

@@ -15,8 +15,9 @@ namespace Numbana.Frontend;
 /// NaN propagates, -0 is below +0), Abs and SquareRoot work per lane; Dot sums the products pairwise as
 /// SSE4.1's dpps does, <c>(x0*y0 + x1*y1) + (x2*y2 + x3*y3)</c>, the missing lanes of Vector2 and Vector3
 /// being +0 products (so a Vector2 dot of -0 products is +0); Length is the square root of that dot,
-/// Normalize divides each lane by the length. Lerp, Transform, Reflect and the other members are rejected
-/// by name (Lerp's rounding matches none of the plain formulas).
+/// Normalize divides each lane by the length; Lerp is <c>fma(a, 1 - t, b * t)</c> per lane (one rounding for
+/// the final multiply-add, as RyuJIT's MultiplyAddEstimate with FMA). Transform, Reflect and the other members
+/// are rejected by name.
 /// </remarks>
 internal sealed partial class Importer
 {
@@ -76,6 +77,19 @@ internal sealed partial class Importer
                 var min = Lanes(PopVector(vector, member));
                 var value = Lanes(PopVector(vector, member));
                 Push(Make(vector, value.Select((v, i) => MathOf(MathFunction.Min, MathOf(MathFunction.Max, v, min[i]), max[i]))));
+                return true;
+            }
+            case ("Lerp", 3):
+            {
+                // fma(a, 1 - t, b * t) per lane, as .NET 9 and later compute it (MultiplyAddEstimate, fused on x64 with FMA).
+                var amount = Pop();
+                var count = vector.Fields.Count;
+                var t = amount.Type == vector ? Lanes(amount) : Enumerable.Repeat(ToFloat(amount), count).ToArray();
+                var b = Lanes(PopVector(vector, member));
+                var a = Lanes(PopVector(vector, member));
+                var one = FloatConstant(1f);
+                Push(Make(vector, a.Select((lane, i) =>
+                    MathOf(MathFunction.FusedMultiplyAdd, lane, Float(BinaryOp.Sub, one, t[i]), Float(BinaryOp.Mul, b[i], t[i])))));
                 return true;
             }
             case ("Dot", 2):
@@ -209,6 +223,6 @@ internal sealed partial class Importer
     private UnsupportedIlException UnsupportedVectorMember(MethodBase member) => Unsupported(
         $"{MethodNames.Describe(member)} is not supported in compiled code. Supported members of Vector2, Vector3 and Vector4: " +
         "the constructors, X/Y/Z/W, Zero, One, + - * / (with a vector or a float), unary -, ==, !=, Add, Subtract, Multiply, Divide, Negate, " +
-        "Dot, Length, LengthSquared, Distance, DistanceSquared, Normalize, Min, Max, Abs, SquareRoot, Clamp and Vector3.Cross; " +
+        "Dot, Length, LengthSquared, Distance, DistanceSquared, Normalize, Lerp, Min, Max, Abs, SquareRoot, Clamp and Vector3.Cross; " +
         "write other operations with the fields.");
 }

@@ -30,6 +30,12 @@ internal sealed class UnitBuilder
     public static CompilationUnit Build(MethodInfo entryMethod, JitOptions options, IReadOnlyList<Type>? argumentTypes)
     {
         var builder = new UnitBuilder(options);
+        // A delegate bound to a struct's instance method holds a boxed copy: the entry's signature has no 'this'.
+        if (Importer.HasStructReceiver(entryMethod))
+            throw new UnsupportedIlException(
+                $"{MethodNames.Describe(entryMethod)} is an instance method of a struct: only static methods and lambdas can be compiled as the entry. " +
+                "Make it static and pass the struct as a parameter (instance methods can be called from compiled code).",
+                entryMethod, -1, null, Diagnostics.SourceLocator.Find(entryMethod, -1));
         var entry = builder.CreateFunction(entryMethod, caller: null, argumentTypes);
         var unit = new CompilationUnit(entry);
         while (builder._pending.TryDequeue(out var function))

@@ -18,7 +18,8 @@ internal enum TypeKind
 /// A type of the typed IR. Types are interned: compare them by reference.
 /// </summary>
 /// <remarks>
-/// SSA values carry the CIL evaluation-stack types only (i32, i64, nint, f32, f64 and arrays), as the
+/// SSA values carry the CIL evaluation-stack types only (i32, i64, nint, f32, f64, arrays, references and
+/// structs, see <see cref="StructType"/>), as the
 /// CIL stack does: bool, char and the small integers exist in memory (locals, parameters, array
 /// elements), and the IR converts explicitly where CIL widens or narrows implicitly. Signedness of
 /// an operation is a property of the instruction (div vs div.un), not of the value.

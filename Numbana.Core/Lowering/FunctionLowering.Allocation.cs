@@ -25,7 +25,7 @@ internal sealed partial class FunctionLowering
             ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGT, length, ConstOf(_types.I64, int.MaxValue), ""), ExceptionStatus.Overflow);
             length = LLVMBuildTrunc(_builder, length, _types.I32, "");
         }
-        var data = Call(AllocateArrayFunction(), Const32((int)newArray.Element.Kind), length);
+        var data = Call(AllocateArrayFunction(), Const32(ArrayAllocation.ElementCode(newArray.Element)), length);
         ThrowIf(LLVMBuildIsNull(_builder, data, ""), ExceptionStatus.OutOfMemory);
         var array = LLVMBuildInsertValue(_builder, LLVMGetPoison(_types.Array), data, 0, "");
         return LLVMBuildInsertValue(_builder, array, length, 1, "");

@@ -66,6 +66,9 @@ internal static class StructLayouts
             if (fieldType.IsPrimitive) continue;
             if (fieldType.IsValueType && !fieldType.IsEnum && !fieldType.IsByRefLike && !fieldType.IsPointer)
             {
+                if (IsLibraryStructWithoutSupport(fieldType))
+                    return $"the struct {MethodNames.TypeName(type)} has field '{field.Name}' of type {MethodNames.TypeName(fieldType)}, a .NET struct that " +
+                        "compiled code does not support: use fields of numbers, bool, char, Complex, Vector2/3/4 or your own structs";
                 if (WhyNotBlittable(fieldType, enclosing) is { } inner) return inner;
                 continue;
             }

@@ -86,7 +86,7 @@ public static class RejectedKernels
         return bits.I;
     }
 
-    public static float UsesVectorLerp(float t) => System.Numerics.Vector2.Lerp(System.Numerics.Vector2.Zero, System.Numerics.Vector2.One, t).X; // REJECTED: lerp
+    public static float UsesVectorReflect(float t) => System.Numerics.Vector2.Reflect(System.Numerics.Vector2.Zero, System.Numerics.Vector2.One * t).X; // REJECTED: reflect
 
     public static double UsesComplexLog(double x) => System.Numerics.Complex.Log(new System.Numerics.Complex(x, 1)).Real; // REJECTED: complex log
 

@@ -86,8 +86,8 @@ public class UnsupportedIlTests
     [Test]
     public void AnUnsupportedVectorMember()
     {
-        var f = Jit.Compile<Func<float, float>>(RejectedKernels.UsesVectorLerp);
-        AssertNames(Reject(() => f(0.5f)), nameof(RejectedKernels.UsesVectorLerp), "call", "lerp", "Vector2.Lerp(Vector2, Vector2, float) is not supported");
+        var f = Jit.Compile<Func<float, float>>(RejectedKernels.UsesVectorReflect);
+        AssertNames(Reject(() => f(0.5f)), nameof(RejectedKernels.UsesVectorReflect), "call", "reflect", "Vector2.Reflect(Vector2, Vector2) is not supported");
     }
 
     [Test]
@@ -95,6 +95,15 @@ public class UnsupportedIlTests
     {
         var f = Jit.Compile<Func<double, double>>(RejectedKernels.UsesComplexLog);
         AssertNames(Reject(() => f(2.0)), nameof(RejectedKernels.UsesComplexLog), "call", "complex log", "Complex.Log(Complex) is not supported");
+    }
+
+    [Test]
+    public void AStructInstanceMethodAsTheEntry()
+    {
+        var point = new Execution.Kernels.Point(3, 4);
+        var f = Jit.Compile<Func<Execution.Kernels.Point>>(point.Rotated);
+        var error = Reject(() => f());
+        Assert.That(error.Reason, Does.Contain("is an instance method of a struct").And.Contain("Make it static"));
     }
 
     [Test]

@@ -161,6 +161,27 @@ public class ObjectCacheTests
             Numbana.Llvm.LlvmLibrary.Version.ToString(), jit.TargetTriple, jit.HostCpu, jit.HostFeatures)));
     }
 
+    /// <summary>Field offsets are constants in the code: a struct's layout and its constructors' IL are part of the key.</summary>
+    [Test]
+    public void TheKeyCoversStructLayoutsAndConstructors()
+    {
+        var entry = typeof(Execution.Kernels.StructKernels).GetMethod(nameof(Execution.Kernels.StructKernels.Combine))!;
+        var unit = UnitBuilder.Build(entry, JitOptions.Default);
+        var constructor = typeof(Execution.Kernels.Point).GetConstructor([typeof(double), typeof(double)])!;
+        Assert.That(unit.Functions.Select(f => f.Method), Does.Contain(constructor));
+        var layouts = ObjectCache.StructLayoutsOf(unit).ToList();
+        Assert.That(layouts, Has.Exactly(1).Contains("|16|X:f64@0;Y:f64@8"));
+
+        var jit = HostJit.Shared;
+        var methods = unit.Functions.Select(f => f.Method!).Distinct().ToList();
+        string Key(IEnumerable<System.Reflection.MethodBase> compiled, IEnumerable<string> structs) => ObjectCache.KeyFor(entry, compiled, [typeof(double), typeof(double)],
+            JitOptions.Default, Numbana.Llvm.LlvmLibrary.Version.ToString(), jit.TargetTriple, jit.HostCpu, jit.HostFeatures, structs);
+        var key = ObjectCache.KeyFor(unit, null, JitOptions.Default, jit);
+        Assert.That(key, Is.EqualTo(Key(methods, layouts)));
+        Assert.That(key, Is.Not.EqualTo(Key(methods, ["Point|16|X:f64@8;Y:f64@0"])), "another layout gives another key");
+        Assert.That(key, Is.Not.EqualTo(Key(methods.Where(m => m is not System.Reflection.ConstructorInfo), layouts)), "the constructor's IL is in the key");
+    }
+
     [Test]
     public void TheDefaultFolderIsInTheUsersCacheDirectory()
     {

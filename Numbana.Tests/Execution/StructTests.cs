@@ -142,6 +142,24 @@ public abstract class StructTests(ExecutionTarget target) : ExecutionFixture(tar
     [Test] public void PrangeOverAnArrayOfStructs() =>
         Diff.CheckVoid(K.ParallelAxpy, from n in Lengths from a in new[] { 2.0, -0.5 } select (Points(n, n), a, new Point(0.5, -1)));
 
+    /// <summary>NaN fields compare equal under a record's Equals, -0.0 equals +0.0; every field takes part.</summary>
+    [Test] public void RecordStructEquality()
+    {
+        var values = new[] { 0.0, -0.0, 1.0, double.NaN, -double.NaN, double.PositiveInfinity };
+        var samples = (from v in values from c in new[] { 0, -1 } from f in new[] { false, true } from w in new[] { 0f, float.NaN }
+                       select new Sample(v, c, f, w)).ToArray();
+        Diff.Check(K.CountEqual, Options.FastMath
+            ? samples.Where(s => double.IsFinite(s.Value) && float.IsFinite(s.Weight)).Take(8).Select(p => (samples.Where(s => double.IsFinite(s.Value) && float.IsFinite(s.Weight)).ToArray(), p))
+            : samples.Select(p => (samples, p)));
+    }
+
+    /// <summary>new S[n]: zeroed arrays on the pinned heap, returned as ordinary arrays; a negative n raises OverflowException.</summary>
+    [Test] public void NewArraysOfStructs()
+    {
+        Diff.Check(K.MakePoints, from n in new[] { 0, 1, 3, 17, 1000, -1, int.MinValue } from x in new[] { 1.5, -0.0 } select (n, x));
+        Diff.Check(K.TemporaryStructArrays, new[] { 0, 1, 5, 100, -3 });
+    }
+
     [Test] public void AStructArgumentBesideAnArray() =>
         Diff.CheckVoid(K.Axpy, from n in Lengths from a in new[] { 2.0, -0.0 } select (Points(n, n), a, new Point(0.5, -1)));
 }

@@ -55,6 +55,7 @@ public static class NumericsKernels
         0 => a + b, 1 => a - b, 2 => a * b, 3 => a / b, 4 => -a, 5 => a * b.X, 6 => b.Y * a, 7 => a / b.X,
         8 => Vector2.Min(a, b), 9 => Vector2.Max(a, b), 10 => Vector2.Abs(a), 11 => Vector2.SquareRoot(a), 12 => Vector2.Normalize(a),
         13 => Vector2.Clamp(a, b, -b), 14 => new Vector2(a.Y), 15 => Vector2.Zero + Vector2.One,
+        16 => Vector2.Lerp(a, b, b.Y), 17 => Vector2.Lerp(a, b, a),
         _ => Vector2.Add(Vector2.Subtract(a, b), Vector2.Multiply(Vector2.Divide(a, b), Vector2.Negate(b))),
     };
 
@@ -63,6 +64,7 @@ public static class NumericsKernels
         0 => a + b, 1 => a - b, 2 => a * b, 3 => a / b, 4 => -a, 5 => a * b.X, 6 => b.Y * a, 7 => a / b.Z,
         8 => Vector3.Min(a, b), 9 => Vector3.Max(a, b), 10 => Vector3.Abs(a), 11 => Vector3.SquareRoot(a), 12 => Vector3.Normalize(a),
         13 => Vector3.Clamp(a, b, -b), 14 => Vector3.Cross(a, b), 15 => new Vector3(new Vector2(a.X, b.Y), a.Z),
+        16 => Vector3.Lerp(a, b, b.Y), 17 => Vector3.Lerp(a, b, a),
         _ => new Vector3(a.Z),
     };
 
@@ -71,6 +73,7 @@ public static class NumericsKernels
         0 => a + b, 1 => a - b, 2 => a * b, 3 => a / b, 4 => -a, 5 => a * b.W, 6 => b.Y * a, 7 => a / b.Z,
         8 => Vector4.Min(a, b), 9 => Vector4.Max(a, b), 10 => Vector4.Abs(a), 11 => Vector4.SquareRoot(a), 12 => Vector4.Normalize(a),
         13 => Vector4.Clamp(a, b, -b), 14 => new Vector4(new Vector3(a.X, a.Y, b.Z), b.W), 15 => new Vector4(new Vector2(a.W, b.W), a.X, b.X),
+        16 => Vector4.Lerp(a, b, b.Y), 17 => Vector4.Lerp(a, b, a),
         _ => new Vector4(a.X, a.Y, a.Z, a.W),
     };
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Numbana.Tests.Execution.Kernels;
@@ -43,6 +44,9 @@ public struct Point
 
 /// <summary>A readonly record struct with nested structs, a float and a bool: padding between fields.</summary>
 public readonly record struct Particle(Point Position, Point Velocity, float Mass, bool Active);
+
+/// <summary>A record struct compared with == and Equals: field by field with each type's Equals (NaN equals NaN).</summary>
+public record struct Sample(double Value, int Count, bool Flag, float Weight);
 
 /// <summary>Three bytes: a 3-byte stride.</summary>
 public record struct Pixel(byte R, byte G, byte B);
@@ -359,5 +363,42 @@ public static class StructKernels
             points[i].X = a * points[i].X + offset.X;
             points[i] = points[i] + offset.Rotated();
         }
+    }
+
+    /// <summary>Record struct equality: == and != (the generated operators), and Equals(Sample).</summary>
+    public static int CountEqual(Sample[] samples, Sample probe)
+    {
+        var count = 0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (samples[i] == probe) count++;
+            if (samples[i] != probe) count += 100;
+            if (probe.Equals(samples[i])) count += 10000;
+        }
+        return count;
+    }
+
+    /// <summary>new S[n] returned to the caller.</summary>
+    public static Point[] MakePoints(int n, double x)
+    {
+        var points = new Point[n];
+        for (var i = 0; i < n; i++) points[i] = new Point(i * x, -i);
+        if (n > 2) points[1].Scale(x);
+        return points;
+    }
+
+    /// <summary>Temporary arrays of Vector3 and of a struct with padding (zeroed, as .NET's).</summary>
+    public static double TemporaryStructArrays(int n)
+    {
+        var vectors = new Vector3[n];
+        var particles = new Particle[n];
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            vectors[i] = new Vector3(i, 1, -i) + vectors[i];
+            particles[i] = particles[i] with { Mass = i, Active = i % 2 == 0 };
+            sum += vectors[i].Length() + (particles[i].Active ? particles[i].Mass : -1) + particles[i].Position.X;
+        }
+        return sum;
     }
 }

@@ -58,10 +58,16 @@ public class StructLayoutTests
     [TestCase(typeof(WithEnum), "an enum")]
     [TestCase(typeof(decimal), "the .NET struct decimal is not supported")]
     [TestCase(typeof(DateTime), "the .NET struct DateTime is not supported")]
+    [TestCase(typeof(WithDecimal), "has field 'Amount' of type decimal, a .NET struct")]
     public void NonBlittableStructsAreRejectedWithTheReason(Type type, string reason)
     {
         Assert.That(ClrTypes.TryMap(type, out var whyNot), Is.Null);
         Assert.That(whyNot, Does.Contain(reason));
+    }
+
+    public struct WithDecimal
+    {
+        public decimal Amount;
     }
 
     public struct WithEnum
