@@ -154,7 +154,7 @@ public static class SpanKernels
         return middle.Length * 1000 + last + (middle.IsEmpty ? 0 : middle[^1] - middle[0]);
     }
 
-    /// <summary>A span local read in a Prange body.</summary>
+    /// <summary>A span local read in a Prange body (SpanSlotPromotion makes it a live-in of the parallel body).</summary>
     public static void ParallelScale(double[] a, double factor)
     {
         Span<double> span = a;
