@@ -187,6 +187,19 @@ public static class SpanKernels
         return span.IsEmpty ? T.Zero : SumOf<T>(span.Slice(1));
     }
 
+    private static double First(in ReadOnlySpan<double> values) => values[0];
+
+    private static void Advance(ref Span<double> values, int by) => values = values.Slice(by);
+
+    /// <summary>Spans passed by in and by ref to callees (they stay in memory): the callee's reassignment is seen.</summary>
+    public static double SpansByReference(double[] a, int by)
+    {
+        var span = a.AsSpan();
+        Advance(ref span, by);
+        ReadOnlySpan<double> view = span;
+        return First(in view) * 10 + span.Length;
+    }
+
     /// <summary>Entry parameters: ReadOnlySpan in, Span written.</summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
