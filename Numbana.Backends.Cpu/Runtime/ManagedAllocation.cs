@@ -92,9 +92,14 @@ internal static class ManagedAllocation
     [UnmanagedCallersOnly]
     private static unsafe nint AllocateMultiDimensional(int elementKind, int rank, int* lengths)
     {
+        // Refuse what .NET refuses (a dimension or the total above Array.MaxLength) before allocating, as Allocate does.
         var dimensions = new ReadOnlySpan<int>(lengths, rank).ToArray();
         long total = 1;
-        foreach (var length in dimensions) total *= length;
+        foreach (var length in dimensions)
+        {
+            if ((uint)length > (uint)Array.MaxLength) return 0;
+            total *= length;
+        }
         if (total > Array.MaxLength) return 0;
         try
         {

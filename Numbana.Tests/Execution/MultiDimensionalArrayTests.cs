@@ -117,7 +117,7 @@ public abstract class MultiDimensionalArrayTests(ExecutionTarget target) : Execu
     {
         RequireBoundsCheck(); // rows == 0 reads cube[-1, 0, 1]
         Diff.Check(K.Scratch, from rows in new[] { 0, 1, 4, -1, int.MinValue } from columns in new[] { 0, 3, -5 } select (rows, columns));
-        Diff.Check(K.Scratch, new[] { (int.MaxValue, 2), (2, int.MaxValue), (65536, 65536) }); // above Array.MaxLength: OutOfMemoryException, nothing allocated
+        Diff.Check(K.Scratch, new[] { (int.MaxValue, 2), (2, int.MaxValue), (65536, 65536), (0, int.MaxValue) }); // above Array.MaxLength (in total or in one dimension): OutOfMemoryException, nothing allocated
     }
 
     [Test] public void AnArgumentReturnedAsItCameIsTheSameObject()
