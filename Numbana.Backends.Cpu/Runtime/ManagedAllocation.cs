@@ -94,13 +94,13 @@ internal static class ManagedAllocation
     {
         // Refuse what .NET refuses (a dimension or the total above Array.MaxLength) before allocating, as Allocate does.
         var dimensions = new ReadOnlySpan<int>(lengths, rank).ToArray();
-        long total = 1;
-        foreach (var length in dimensions)
+        if (Array.Exists(dimensions, length => (uint)length > (uint)Array.MaxLength)) return 0;
+        if (!Array.Exists(dimensions, length => length == 0))
         {
-            if ((uint)length > (uint)Array.MaxLength) return 0;
-            total *= length;
+            long total = 1;
+            foreach (var length in dimensions)
+                if ((total *= length) > Array.MaxLength) return 0; // stops before the product can overflow
         }
-        if (total > Array.MaxLength) return 0;
         try
         {
             var array = Array.CreateInstance(ElementTypeOf((TypeKind)elementKind), dimensions);
