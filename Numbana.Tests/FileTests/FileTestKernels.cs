@@ -38,6 +38,15 @@ public static class FileTestKernels
         foreach (var i in Prange.Range(span.Length)) span[i] *= factor;
     }
 
+    /// <summary>A constant stackalloc outside loops, and one of a computed size.</summary>
+    public static int StackallocBuffers(int[] values, int n)
+    {
+        Span<int> counts = stackalloc int[16];
+        Span<int> scratch = stackalloc int[n];
+        foreach (var v in values) counts[v & 15]++;
+        return counts[0] + scratch.Length;
+    }
+
     /// <summary>The same product over double[,] (the lengths come from the arrays, every access is checked).</summary>
     public static void MatMulMultiDimensional(double[,] a, double[,] b, double[,] c)
     {
