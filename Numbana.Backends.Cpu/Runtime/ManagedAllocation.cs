@@ -93,10 +93,15 @@ internal static class ManagedAllocation
     [UnmanagedCallersOnly]
     private static unsafe nint AllocateMultiDimensional(int elementKind, int rank, int* lengths)
     {
+        // Refuse what .NET refuses (a dimension or the total above Array.MaxLength) before allocating, as Allocate does.
         var dimensions = new ReadOnlySpan<int>(lengths, rank).ToArray();
-        long total = 1;
-        foreach (var length in dimensions) total *= length;
-        if (total > Array.MaxLength) return 0;
+        if (Array.Exists(dimensions, length => (uint)length > (uint)Array.MaxLength)) return 0;
+        if (!Array.Exists(dimensions, length => length == 0))
+        {
+            long total = 1;
+            foreach (var length in dimensions)
+                if ((total *= length) > Array.MaxLength) return 0; // stops before the product can overflow
+        }
         try
         {
             var array = Array.CreateInstance(ElementTypeOf((TypeKind)elementKind), dimensions);

@@ -117,7 +117,15 @@ internal sealed partial class Importer
     private Value ElementAddress(MultiDimensionalArrayType arrayType)
     {
         var indices = new Value[arrayType.Rank];
-        for (var d = arrayType.Rank - 1; d >= 0; d--) indices[d] = PopInt32("A multi-dimensional array index");
+        for (var d = arrayType.Rank - 1; d >= 0; d--)
+        {
+            // C# passes a long or nint index as a native int (after conv.ovf.i); the runtime's accessor takes an
+            // int32, and CIL narrows a native int argument to an int32 parameter implicitly, as call does.
+            var index = Pop();
+            indices[d] = index.Type == NType.NInt
+                ? CoerceForStore(index, NType.I32)
+                : index.Type == NType.I32 ? index : throw Unsupported($"A multi-dimensional array index must be an int, not a {index.Type}.");
+        }
         return Append(new MultiDimensionalElementAddressInstruction(Pop(), indices, _instruction.Offset));
     }
 

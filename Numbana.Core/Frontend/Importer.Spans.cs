@@ -15,7 +15,8 @@ namespace Numbana.Frontend;
 /// </summary>
 /// <remarks>
 /// A span local or parameter whose member C# calls is addressed (ldloca, ldarga): it lives in a slot like
-/// any address-taken variable, and each member call loads it. What it does not do: spans of structs, spans
+/// any address-taken variable, and each member call loads it (Transforms/SpanSlotPromotion then makes the
+/// slot an SSA value again where its address does not escape). What it does not do: spans of structs, spans
 /// over strings or pointers, the MemoryExtensions algorithms (IndexOf, Sort, SequenceEqual), ToArray,
 /// enumerators outside foreach (C# compiles foreach over a span to the indexer and Length).
 /// </remarks>

@@ -51,9 +51,9 @@ internal sealed partial class FunctionLowering
     {
         var byteCount = Get(alloc.ByteCount);
         LLVMValueRef memory;
-        if (alloc.ByteCount is ConstantInstruction { Bits: >= 0 and <= 1 << 20 } constant && !IsInCycle(alloc.Block!))
+        if (ConstantByteCount(alloc.ByteCount) is { } constantBytes && !IsInCycle(alloc.Block!))
         {
-            var bytes = LLVMArrayType2(_types.I8, (ulong)constant.Bits);
+            var bytes = LLVMArrayType2(_types.I8, (ulong)constantBytes);
             memory = Alloca(bytes);
             LLVMSetAlignment(memory, 16);
         }
@@ -81,6 +81,19 @@ internal sealed partial class FunctionLowering
         LLVMSetUnnamedAddress(global, LLVMUnnamedAddr.LLVMGlobalUnnamedAddr);
         LLVMSetAlignment(global, 16);
         return LLVMBuildPtrToInt(_builder, global, _types.I64, "");
+    }
+
+    /// <summary>
+    /// The size of a stackalloc when it is a constant of at most 1 MiB: C# writes <c>ldc.i4 size; conv.u</c>, so a
+    /// constant seen through a conversion to a native integer counts too.
+    /// </summary>
+    private static long? ConstantByteCount(Value byteCount)
+    {
+        var value = byteCount is ConvertInstruction { CheckOverflow: false, Target.Kind: TypeKind.NInt or TypeKind.NUInt } convert
+            && convert.Operand is ConstantInstruction { Type.Kind: TypeKind.I32, Bits: >= 0 }
+            ? convert.Operand
+            : byteCount;
+        return value is ConstantInstruction { Bits: >= 0 and <= 1 << 20 } constant ? constant.Bits : null;
     }
 
     /// <summary>True when <paramref name="block"/> can run again after itself (it is part of a loop).</summary>

@@ -13,6 +13,7 @@ internal static class IrPipeline
     {
         foreach (var function in unit.Functions)
         {
+            SpanSlotPromotion.Run(function); // span locals whose members C# calls through their address become SSA values again
             DeadCodeElimination.Run(function); // drop the zero values of locals that are always assigned first
             Verifier.Verify(function);
         }

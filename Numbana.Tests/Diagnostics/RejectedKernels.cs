@@ -108,6 +108,10 @@ public static class RejectedKernels
         return values[2];
     }
 
+    public delegate int SpanByReference(ref Span<int> span);
+
+    public static int TakesASpanByReference(ref Span<int> span) => span.Length;
+
     public delegate Span<int> SpanResult(int[] a);
 
     public static Span<int> ReturnsASpan(int[] a) => a.AsSpan(1);

@@ -205,6 +205,19 @@ public class UnsupportedIlTests
     }
 
     [Test]
+    public void ASpanByReferenceToTheCompiledMethod()
+    {
+        var f = Jit.Compile<RejectedKernels.SpanByReference>(RejectedKernels.TakesASpanByReference);
+        var error = Assert.Throws<UnsupportedIlException>(() =>
+        {
+            var span = new int[3].AsSpan();
+            f(ref span);
+        })!;
+        Assert.That(error.Reason, Does.Contain("a ref to a span: pass the span by value"));
+        Assert.That(error.Message, Does.Contain("RejectedKernels.TakesASpanByReference("));
+    }
+
+    [Test]
     public void ReturningASpanFromTheCompiledMethod()
     {
         var f = Jit.Compile<RejectedKernels.SpanResult>(RejectedKernels.ReturnsASpan);

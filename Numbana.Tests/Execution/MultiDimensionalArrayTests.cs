@@ -52,6 +52,13 @@ public abstract class MultiDimensionalArrayTests(ExecutionTarget target) : Execu
         Diff.CheckVoid(K.WriteAt, from i in Enumerable.Range(0, 2) from j in Enumerable.Range(0, 4) select (new long[2, 4], i, j, long.MinValue));
     }
 
+    [Test] public void WideIndices()
+    {
+        RequireBoundsCheck();
+        var a = Doubles(9, 3, 4);
+        Diff.Check(K.WideIndices, from i in new[] { 0L, 2, 3, -1, long.MaxValue, 1L << 32 } from j in new nint[] { 0, 3, 4, -1, nint.MinValue } select (a, i, j));
+    }
+
     [Test] public void LengthsRankAndBounds()
     {
         RequireBoundsCheck(); // a dimension outside [0, rank) raises IndexOutOfRangeException
@@ -110,7 +117,7 @@ public abstract class MultiDimensionalArrayTests(ExecutionTarget target) : Execu
     {
         RequireBoundsCheck(); // rows == 0 reads cube[-1, 0, 1]
         Diff.Check(K.Scratch, from rows in new[] { 0, 1, 4, -1, int.MinValue } from columns in new[] { 0, 3, -5 } select (rows, columns));
-        Diff.Check(K.Scratch, new[] { (int.MaxValue, 2), (2, int.MaxValue), (65536, 65536) }); // above Array.MaxLength: OutOfMemoryException, nothing allocated
+        Diff.Check(K.Scratch, new[] { (int.MaxValue, 2), (2, int.MaxValue), (65536, 65536), (0, int.MaxValue) }); // above Array.MaxLength (in total or in one dimension): OutOfMemoryException, nothing allocated
     }
 
     [Test] public void AnArgumentReturnedAsItCameIsTheSameObject()

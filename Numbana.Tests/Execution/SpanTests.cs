@@ -103,6 +103,9 @@ public abstract class SpanTests(ExecutionTarget target) : ExecutionFixture(targe
         Diff.Check(K.WeightedTail, from n in lengths from step in new[] { 0.25, -1e300 } select (TestData.Doubles(n, n), step), fastMath: Tolerance.RelativeOf(1e-9));
     }
 
+    [Test] public void SpansByReferenceToCallees() =>
+        Diff.Check(K.SpansByReference, from n in new[] { 0, 1, 5 } from skip in new[] { 0, 1, 4, 6, -1 } select (TestData.DoublesWithEdges(n, n), skip));
+
     [Test] public void EmptySpans() => Diff.Check(K.EmptySpans, new[] { 0, 3 }.Select(n => new char[n]));
 
     [Test] public void SpansAsParametersOfTheCompiledMethod()

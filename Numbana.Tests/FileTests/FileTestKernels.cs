@@ -31,6 +31,22 @@ public static class FileTestKernels
         for (var i = 0; i < x.Length; i++) y[i] += alpha * x[i];
     }
 
+    /// <summary>A span local whose members C# calls through its address, read in a Prange body.</summary>
+    public static void ScaleThroughASpan(double[] a, double factor)
+    {
+        Span<double> span = a.AsSpan(1);
+        foreach (var i in Prange.Range(span.Length)) span[i] *= factor;
+    }
+
+    /// <summary>A constant stackalloc outside loops, and one of a computed size.</summary>
+    public static int StackallocBuffers(int[] values, int n)
+    {
+        Span<int> counts = stackalloc int[16];
+        Span<int> scratch = stackalloc int[n];
+        foreach (var v in values) counts[v & 15]++;
+        return counts[0] + scratch.Length;
+    }
+
     /// <summary>The same product over double[,] (the lengths come from the arrays, every access is checked).</summary>
     public static void MatMulMultiDimensional(double[,] a, double[,] b, double[,] c)
     {

@@ -190,4 +190,7 @@ public static class MultiDimensionalArrayKernels
 
     /// <summary>An argument returned as it came is the same object; otherwise a new array.</summary>
     public static bool[,] SameOrNew(bool[,] a, bool fresh) => fresh ? new bool[a.GetLength(1), a.GetLength(0)] : a;
+
+    /// <summary>long and nint indices (C# converts them with overflow checks before the runtime's Get).</summary>
+    public static double WideIndices(double[,] a, long i, nint j) => a[i, j];
 }

@@ -154,7 +154,7 @@ public static class SpanKernels
         return middle.Length * 1000 + last + (middle.IsEmpty ? 0 : middle[^1] - middle[0]);
     }
 
-    /// <summary>A span local read in a Prange body.</summary>
+    /// <summary>A span local read in a Prange body (SpanSlotPromotion makes it a live-in of the parallel body).</summary>
     public static void ParallelScale(double[] a, double factor)
     {
         Span<double> span = a;
@@ -185,6 +185,19 @@ public static class SpanKernels
         Span<T> span = a;
         for (var i = 0; i < span.Length; i++) span[i] += step * T.CreateTruncating(i);
         return span.IsEmpty ? T.Zero : SumOf<T>(span.Slice(1));
+    }
+
+    private static double First(in ReadOnlySpan<double> values) => values[0];
+
+    private static void Advance(ref Span<double> values, int by) => values = values.Slice(by);
+
+    /// <summary>Spans passed by in and by ref to callees (they stay in memory): the callee's reassignment is seen.</summary>
+    public static double SpansByReference(double[] a, int by)
+    {
+        var span = a.AsSpan();
+        Advance(ref span, by);
+        ReadOnlySpan<double> view = span;
+        return First(in view) * 10 + span.Length;
     }
 
     /// <summary>Entry parameters: ReadOnlySpan in, Span written.</summary>
