@@ -17,7 +17,7 @@ internal sealed class AlignmentPeelCountInstruction : Instruction
     public Value Array => Operands[0];
     public Value Index => Operands[1];
     public int AlignmentBytes { get; }
-    public NType ElementType => ((ArrayType)Array.Type).Element;
+    public NType ElementType => ((ContiguousType)Array.Type).Element;
     public override string Mnemonic => "align.peel";
     public override string Detail => $"{ElementType} to {AlignmentBytes}";
 }

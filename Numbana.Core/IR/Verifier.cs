@@ -121,7 +121,7 @@ internal static class Verifier
                     Expect(store.StoredValue.Type == array.Element.StackType, $"the stored value must be {array.Element.StackType}");
                 break;
             case AlignmentPeelCountInstruction peel:
-                Expect(peel.Array.Type is ArrayType, "align.peel takes an array");
+                Expect(peel.Array.Type is ContiguousType, "align.peel takes an array or a span");
                 Expect(peel.Index.Type == NType.I32 || peel.Index.Type == NType.NInt, "an index is i32 or nint");
                 Expect(peel.AlignmentBytes > 0 && (peel.AlignmentBytes & (peel.AlignmentBytes - 1)) == 0, "an alignment is a power of two");
                 break;

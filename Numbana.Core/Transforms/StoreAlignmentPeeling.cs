@@ -82,7 +82,7 @@ internal static class StoreAlignmentPeeling
                 _ => (null, null),
             };
             if (array is null || index is null || IsInLoop(array, header, body)) continue;
-            if (((ArrayType)array.Type).Element.BitWidth is not (32 or 64)) continue;
+            if (array.Type is not ContiguousType { Element.BitWidth: 32 or 64 }) continue;
             if (IsUnitStride(index, induction, header, body))
                 return new Loop(preheader, header, body, exit, induction, array, index);
         }
