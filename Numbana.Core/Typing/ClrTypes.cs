@@ -58,7 +58,11 @@ internal static class ClrTypes
         {
             if (Primitives.TryGetValue(spanElement, out var spanElementType) && spanElementType != NType.Void)
                 return NType.SpanOf(spanElementType, readOnly);
-            whyNot = $"spans of {MethodNames.TypeName(spanElement)} are not supported yet: use spans of bool, char, integers, float or double";
+            // A span of blittable structs is laid out as an array of them: the same stride, measured in the CLR.
+            if (spanElement.IsValueType && !spanElement.IsPrimitive && !spanElement.IsEnum && !spanElement.IsByRefLike
+                && StructLayouts.TryMap(spanElement, out var whyNotStruct) is { } structElement)
+                return NType.SpanOf(structElement, readOnly);
+            whyNot = $"spans of {MethodNames.TypeName(spanElement)} are not supported: use spans of bool, char, integers, float, double or blittable structs";
             return null;
         }
         if (type.IsByRef && type.GetElementType() is { } referenced && Primitives.TryGetValue(referenced, out var referencedType) && referencedType != NType.Void)

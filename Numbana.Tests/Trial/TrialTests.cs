@@ -143,6 +143,21 @@ public abstract class TrialTests(ExecutionTarget target) : ExecutionFixture(targ
         }
     }
 
+    [Test] public void NBodyAsAnArrayOfStructs()
+    {
+        K.Body[] Bodies(int n)
+        {
+            var random = new Random(n);
+            return Enumerable.Range(0, n).Select(_ => new K.Body
+            {
+                X = random.NextDouble() * 10, Y = random.NextDouble() * 10, Z = random.NextDouble() * 10,
+                Vx = random.NextDouble() - 0.5, Vy = random.NextDouble() - 0.5, Vz = random.NextDouble() - 0.5,
+                Mass = random.NextDouble() + 0.1,
+            }).ToArray();
+        }
+        Diff.Check(K.AdvanceBodies, from n in new[] { 0, 1, 2, 5, 20 } from steps in new[] { 0, 1, 10 } select (Bodies(n), 0.01, steps), Relative);
+    }
+
     [Test] public void MatrixProductOfRectangularArrays()
     {
         double[,] Matrix(int rows, int columns, int seed)
