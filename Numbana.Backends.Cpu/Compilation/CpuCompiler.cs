@@ -48,7 +48,7 @@ internal static class CpuCompiler
                 "compile it with Jit.Compile(MethodInfo, options).Compile(types) and read it with InspectAsm.");
         var clock = Stopwatch.StartNew();
         var unit = UnitBuilder.Build(method, options, argumentTypes);
-        IrPipeline.Run(unit, options);
+        IrPipeline.Run(unit, options, TargetSelection.VectorStoreAlignment(HostJit.Shared, options));
         var typedIr = unit.ToString();
         var parallelDiagnostics = ParallelLoopOutlining.Report(unit);
 

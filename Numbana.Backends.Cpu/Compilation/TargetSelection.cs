@@ -37,6 +37,27 @@ internal static class TargetSelection
         return options.TargetCpu == "host" ? (jit.HostCpu, jit.HostFeatures) : (options.TargetCpu, "");
     }
 
+    /// <summary>
+    /// The alignment in bytes at which the options' CPU stores a vector in one piece, which
+    /// <see cref="Transforms.StoreAlignmentPeeling"/> aligns loops' stores to: 32 for x86-64 CPUs with AVX
+    /// (LLVM vectorizes with 256-bit registers, AVX-512 CPUs included by default); 16 without AVX, on
+    /// AArch64 (NEON), and on AMD CPUs whose 256-bit operations run as two 128-bit halves (Bulldozer,
+    /// Jaguar, Zen 1), where a 16-byte-aligned 256-bit store never crosses a cache line.
+    /// </summary>
+    public static int VectorStoreAlignment(HostJit jit, JitOptions options)
+    {
+        var triple = options.TargetTriple ?? jit.TargetTriple;
+        if (!triple.StartsWith("x86_64", StringComparison.Ordinal)) return 16;
+        var (cpu, features) = CpuAndFeatures(jit, options);
+        if (cpu is "znver1" or "btver2" or "bdver1" or "bdver2" or "bdver3" or "bdver4") return 16;
+        // The host's features say it; a named CPU comes without them, and only a few names predate AVX.
+        // A wrong guess costs a few scalar iterations or split stores, never a wrong result.
+        var hasAvx = features.Length > 0
+            ? features.Split(',').Contains("+avx")
+            : cpu is not ("generic" or "x86-64" or "x86-64-v2" or "core2" or "nehalem" or "westmere" or "silvermont" or "goldmont" or "btver1");
+        return hasAvx ? 32 : 16;
+    }
+
     /// <summary>Puts a named CPU on every function defined in the module (nothing for "host").</summary>
     public static void ApplyCpu(LlvmModule module, JitOptions options, LlvmTargetMachine targetMachine)
     {

@@ -34,7 +34,7 @@ internal static class AssemblyText
     {
         var clock = Stopwatch.StartNew();
         var unit = UnitBuilder.Build(method, options, argumentTypes);
-        IrPipeline.Run(unit, options);
+        IrPipeline.Run(unit, options, TargetSelection.VectorStoreAlignment(HostJit.Shared, options));
         var typedIr = unit.ToString();
         using var context = LlvmContext.Create();
         using var module = LlvmModule.Create(unit.EntryPoint.Name, context);

@@ -9,7 +9,10 @@ namespace Numbana.Transforms;
 /// </summary>
 internal static class IrPipeline
 {
-    public static void Run(CompilationUnit unit, JitOptions options)
+    /// <param name="unit">The functions to transform, in place.</param>
+    /// <param name="options">The options of the specialization (OptLevel decides what runs).</param>
+    /// <param name="vectorStoreAlignment">The alignment (bytes) at which the target stores a vector in one piece (<see cref="StoreAlignmentPeeling"/>).</param>
+    public static void Run(CompilationUnit unit, JitOptions options, int vectorStoreAlignment)
     {
         foreach (var function in unit.Functions)
         {
@@ -23,7 +26,7 @@ internal static class IrPipeline
         {
             foreach (var function in unit.Functions)
             {
-                StoreAlignmentPeeling.Run(function); // after outlining, so Prange bodies' inner loops are peeled too
+                StoreAlignmentPeeling.Run(function, vectorStoreAlignment); // after outlining, so Prange bodies' inner loops are peeled too
                 Verifier.Verify(function);
             }
         }

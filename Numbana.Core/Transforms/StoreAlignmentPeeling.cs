@@ -4,7 +4,8 @@ namespace Numbana.Transforms;
 
 /// <summary>
 /// Runs the first few iterations of an inner loop in a copy of their own, until the element the loop
-/// stores to is aligned to the vector width, so that the loop LLVM vectorizes stores whole aligned vectors.
+/// stores to is aligned for the target's vector stores, so that the loop LLVM vectorizes never splits a
+/// store across cache lines.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -32,18 +33,19 @@ namespace Numbana.Transforms;
 internal static class StoreAlignmentPeeling
 {
     /// <summary>
-    /// The alignment aimed at: the widest vector LLVM uses by default on x86-64 (AVX2; AVX-512 CPUs
-    /// prefer 256-bit vectors too). It implies the 16 bytes that SSE and NEON vectors want.
+    /// Splits the loops of <paramref name="function"/> so that their stores start at a multiple of
+    /// <paramref name="alignmentBytes"/>: the width the target CPU stores a vector in one piece, 32 bytes
+    /// for AVX2 CPUs with 256-bit data paths, 16 for SSE, NEON, and AMD Zen 1, which splits 256-bit
+    /// stores into 128-bit halves (there 16 gives all the gain, and 32 costs scalar iterations:
+    /// measured in docs/performance.md).
     /// </summary>
-    public const int AlignmentBytes = 32;
-
-    public static void Run(Function function)
+    public static void Run(Function function, int alignmentBytes)
     {
         var predecessors = Predecessors(function);
         foreach (var header in function.Blocks.ToArray())
         {
             if (Match(header, predecessors) is not { } loop) continue;
-            Peel(function, loop);
+            Peel(function, loop, alignmentBytes);
             predecessors = Predecessors(function);
         }
     }
@@ -90,7 +92,7 @@ internal static class StoreAlignmentPeeling
     }
 
     /// <summary>Splits the iteration space: a copy of the loop runs up to the aligned iteration, then the original.</summary>
-    private static void Peel(Function function, Loop loop)
+    private static void Peel(Function function, Loop loop, int alignmentBytes)
     {
         var (preheader, header, body) = (loop.Preheader, loop.Header, loop.Body);
         var entry = (JumpInstruction)preheader.Terminator!;
@@ -105,7 +107,7 @@ internal static class StoreAlignmentPeeling
         var bound = Recompute(loop.Exit.Right, recomputed, header, body, beforeEntry);
         var headerValues = header.Instructions.Take(header.Instructions.Count - 2)
             .Select(instruction => (instruction, Recompute(instruction, recomputed, header, body, beforeEntry))).ToList();
-        var count = new AlignmentPeelCountInstruction(loop.Array, firstIndex, AlignmentBytes, loop.Exit.IlOffset);
+        var count = new AlignmentPeelCountInstruction(loop.Array, firstIndex, alignmentBytes, loop.Exit.IlOffset);
         var end = new BinaryInstruction(BinaryOp.Add, first.Type, first, count, loop.Exit.IlOffset);
         var limit = new MathInstruction(MathFunction.Min, first.Type, [end, bound], loop.Exit.IlOffset);
         beforeEntry.AddRange([count, end, limit]);
