@@ -59,10 +59,13 @@ internal static class ClrTypes
             if (Primitives.TryGetValue(spanElement, out var spanElementType) && spanElementType != NType.Void)
                 return NType.SpanOf(spanElementType, readOnly);
             // A span of blittable structs is laid out as an array of them: the same stride, measured in the CLR.
+            string? whyNotStruct = null;
             if (spanElement.IsValueType && !spanElement.IsPrimitive && !spanElement.IsEnum && !spanElement.IsByRefLike
-                && StructLayouts.TryMap(spanElement, out var whyNotStruct) is { } structElement)
+                && StructLayouts.TryMap(spanElement, out whyNotStruct) is { } structElement)
                 return NType.SpanOf(structElement, readOnly);
-            whyNot = $"spans of {MethodNames.TypeName(spanElement)} are not supported: use spans of bool, char, integers, float, double or blittable structs";
+            whyNot = $"spans of {MethodNames.TypeName(spanElement)} are not supported" + (whyNotStruct is null
+                ? ": use spans of bool, char, integers, float, double or blittable structs"
+                : $" ({whyNotStruct})");
             return null;
         }
         if (type.IsByRef && type.GetElementType() is { } referenced && Primitives.TryGetValue(referenced, out var referencedType) && referencedType != NType.Void)

@@ -46,7 +46,7 @@ public class ViewTypeTests
         Assert.That(ClrTypes.TryMap(typeof(string[,]), out whyNot), Is.Null);
         Assert.That(whyNot, Does.Contain("multi-dimensional arrays of string are not supported yet"));
         Assert.That(ClrTypes.TryMap(typeof(Span<DateTime>), out whyNot), Is.Null);
-        Assert.That(whyNot, Does.Contain("spans of DateTime are not supported yet"));
+        Assert.That(whyNot, Does.Contain("spans of DateTime are not supported (the .NET struct DateTime is not supported"));
     }
 
     [Test]
