@@ -85,10 +85,17 @@ internal static class ThunkBuilder
         Action<List<Type>> emitCapturedArguments)
     {
         var abiTypes = new List<Type>();
+        var jaggedArguments = new List<LocalBuilder>();
         for (var i = 0; i < parameters.Length; i++)
         {
             var argument = (short)(i + 1);
-            if (types[i] is ArrayType)
+            if (types[i] is ArrayType { IsJagged: true })
+            {
+                jaggedArguments.Add(Dispatch.NativeCallEmitter.EmitJaggedArrayArgument(il, parameters[i].Name ?? $"argument{i}", () => il.Emit(OpCodes.Ldarg, argument)));
+                abiTypes.Add(typeof(IntPtr));
+                abiTypes.Add(typeof(int));
+            }
+            else if (types[i] is ArrayType)
             {
                 Dispatch.NativeCallEmitter.EmitArrayArgument(il, parameters[i].ParameterType, parameters[i].Name ?? $"argument{i}",
                     () => il.Emit(OpCodes.Ldarg, argument));
@@ -160,6 +167,7 @@ internal static class ThunkBuilder
         var ok = il.DefineLabel();
         var status = il.DeclareLocal(typeof(int));
         il.Emit(OpCodes.Stloc, status);
+        Dispatch.NativeCallEmitter.EmitReleaseJaggedArguments(il, jaggedArguments);
         // Arrays compiled code allocated stay alive until here: claim the returned one, release the rest.
         var arrayResult = returnType switch
         {

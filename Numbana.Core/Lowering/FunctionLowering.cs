@@ -132,7 +132,7 @@ internal sealed partial class FunctionLowering
         NewArrayInstruction newArray => LowerNewArray(newArray),
         StaticArrayInstruction staticArray => LowerStaticArray(staticArray),
         LocalSlotInstruction slot => SlotFor(slot.Element),
-        ArrayLengthInstruction length => LLVMBuildZExt(_builder, LLVMBuildExtractValue(_builder, Get(length.Array), 1, ""), _types.I64, ""),
+        ArrayLengthInstruction length => LowerArrayLength(length),
         ArrayLoadInstruction load => LowerArrayLoad(load),
         ArrayStoreInstruction store => LowerArrayStore(store),
         ElementAddressInstruction address => ElementAddress(address.Array, address.Index),
