@@ -119,6 +119,29 @@ public abstract class JaggedArrayTests(ExecutionTarget target) : ExecutionFixtur
         Diff.CheckVoid(K.Store3, from i in new[] { 0, 1, 2, 3, -1 } from j in new[] { 0, 1, 2 } from k in new[] { 0, 2, 3 } select (FloatCube(), i, j, k));
     }
 
+    [Test] public void ThroughJitFunctionInvokeAndAs()
+    {
+        var function = Jit.Compile(typeof(K).GetMethod(nameof(K.MatVec))!, Options);
+        var matrix = Doubles([3, 3, 3]);
+        double[] x = [1, -2, 0.5];
+        var (expected, viaInvoke, viaAs) = (new double[3], new double[3], new double[3]);
+        K.MatVec(matrix, x, expected);
+        Assert.That(function.Invoke(matrix, x, viaInvoke), Is.Null);
+        function.As<Action<double[][], double[], double[]>>()(matrix, x, viaAs);
+        Assert.That(viaInvoke.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(expected.Select(BitConverter.DoubleToInt64Bits)));
+        Assert.That(viaAs.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(expected.Select(BitConverter.DoubleToInt64Bits)));
+
+        // (An int[][] is itself an object[]: cast it, or Invoke's params array would be the jagged array.)
+        // Exceptions cross Invoke as they do the thunk, and the rows are unpinned after them (the next call still works).
+        var total = Jit.Compile(typeof(K).GetMethod(nameof(K.TotalLength))!, Options);
+        Assert.Throws<NullReferenceException>(() => total.Invoke((object)new[] { new int[2], null! }));
+        Assert.That(total.Invoke((object)new[] { new int[2], new int[5] }), Is.EqualTo(7));
+        Assert.That(total.As<Func<int[][], int>>()([[1], [], [2, 3]]), Is.EqualTo(3));
+        var sum3 = Jit.Compile(typeof(K).GetMethod(nameof(K.Sum3))!, Options);
+        int[][][] cube = [[[1, 2], [3]], [[4]]];
+        Assert.That(sum3.Invoke([cube]), Is.EqualTo(K.Sum3(cube)));
+    }
+
     /// <summary>A null jagged array argument, like a null T[], raises ArgumentNullException at the call (the documented difference).</summary>
     [Test] public void NullJaggedArgumentThrowsArgumentNullException()
     {
