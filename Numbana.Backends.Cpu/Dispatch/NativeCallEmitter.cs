@@ -64,7 +64,7 @@ internal static class NativeCallEmitter
                 case ArgumentKind.JaggedArray:
                 {
                     var index = i;
-                    jaggedArguments.Add(EmitJaggedArrayArgument(il, names[i], () => loadArgument(index)));
+                    jaggedArguments.Add(EmitJaggedArrayArgument(il, names[i], () => loadArgument(index), firstOfCall: jaggedArguments.Count == 0));
                     abiTypes.Add(typeof(IntPtr));
                     abiTypes.Add(typeof(int));
                     break;
@@ -196,10 +196,12 @@ internal static class NativeCallEmitter
     /// Pushes a T[][] or T[][][] argument as (address of its table of pinned rows, length), after checking it for
     /// null (ArgumentNullException naming <paramref name="name"/>). Returns the local holding the
     /// <see cref="JaggedArgument"/>, which <see cref="EmitReleaseJaggedArguments"/> releases once the call returns.
-    /// Shared by these callers and <see cref="ThunkBuilder"/>.
+    /// Shared by these callers and <see cref="ThunkBuilder"/>. Before the first of a call (<paramref name="firstOfCall"/>),
+    /// the pins an earlier call on the thread left when it threw before its native call are released.
     /// </summary>
-    public static LocalBuilder EmitJaggedArrayArgument(ILGenerator il, string name, Action loadArgument)
+    public static LocalBuilder EmitJaggedArrayArgument(ILGenerator il, string name, Action loadArgument, bool firstOfCall)
     {
+        if (firstOfCall) il.Emit(OpCodes.Call, JaggedReleaseAbandonedMethod);
         var pinned = il.DeclareLocal(typeof(JaggedArgument));
         loadArgument();
         il.Emit(OpCodes.Ldstr, name);
@@ -225,6 +227,7 @@ internal static class NativeCallEmitter
     private static readonly MethodInfo JaggedPinMethod = typeof(JaggedArgument).GetMethod(nameof(JaggedArgument.Pin))!;
     private static readonly MethodInfo JaggedTableGetter = typeof(JaggedArgument).GetProperty(nameof(JaggedArgument.Table))!.GetMethod!;
     private static readonly MethodInfo JaggedLengthGetter = typeof(JaggedArgument).GetProperty(nameof(JaggedArgument.Length))!.GetMethod!;
+    private static readonly MethodInfo JaggedReleaseAbandonedMethod = typeof(JaggedArgument).GetMethod(nameof(JaggedArgument.ReleaseAbandoned))!;
     private static readonly MethodInfo JaggedReleaseMethod = typeof(JaggedArgument).GetMethod(nameof(JaggedArgument.Release))!;
 
     /// <summary>

@@ -12,12 +12,18 @@ namespace Numbana.Backends.Cpu.Runtime;
 /// native memory the GC does not know or move, and every data pointer in it points into a row pinned by a
 /// <see cref="GCHandleType.Pinned"/> handle taken before the call and freed only after it returns. The rows
 /// cannot be replaced during the call either: compiled code cannot store rows (the importer refuses
-/// <c>m[i] = row</c> and <c>new T[n][]</c>), and a row the caller's other threads store into the outer array
-/// during the call is not seen, as with any racing write. For T[][][] the middle rows get tables of their own,
-/// and the outer table points to them.</para>
+/// <c>m[i] = row</c> and <c>new T[n][]</c>), and a row another thread stores into the outer array during the
+/// call is not seen, as with any racing write. For T[][][] each middle row (a T[][]) gets a table of its
+/// own in the same buffer, and the outer table points to them.</para>
 /// <para>A null row is <c>{ null, 0 }</c>: compiled code checks the data pointer where .NET would raise
 /// NullReferenceException (Length, an element access). An empty row still has its data address (not null).</para>
-/// <para>Cost: one pinned GCHandle per row, taken and freed at each call (measured in docs/performance.md).</para>
+/// <para>Cost: one pinned GCHandle per row, taken and freed at each call (measured in docs/performance.md).
+/// The instances, their handle arrays and their native tables are reused per thread, so a call allocates
+/// nothing once warm.</para>
+/// <para>Release is emitted right after the native call. If an argument after this one throws before the
+/// call (ArgumentNullException), the thunk never gets there: the next call on the thread releases those pins
+/// (<see cref="ReleaseAbandoned"/>, emitted before the first jagged argument). No other call can be between
+/// Pin and the native call on the same thread: argument loading runs no user code.</para>
 /// </remarks>
 internal sealed unsafe class JaggedArgument
 {
@@ -29,17 +35,30 @@ internal sealed unsafe class JaggedArgument
         public int Length;
     }
 
-    private readonly List<GCHandle> _pins;
-    private readonly List<nint> _tables = new(1);
-    private bool _released;
+    [ThreadStatic] private static Stack<JaggedArgument>? t_pool;
+    [ThreadStatic] private static List<JaggedArgument>? t_pinned;
 
-    private JaggedArgument(int rowCount) => _pins = new List<GCHandle>(rowCount);
+    private GCHandle[] _pins = [];
+    private int _pinCount;
+    private RowDescriptor* _tables;
+    private int _tableCapacity;
+    private int _tableUsed;
 
     /// <summary>The address of the outer table (row 0's descriptor).</summary>
     public nint Table { get; private set; }
 
     /// <summary>The outer array's length.</summary>
     public int Length { get; private set; }
+
+    /// <summary>Jagged arguments pinned on this thread and not yet released (tests: 0 between calls, but after a call that threw before its native call).</summary>
+    internal static int PinnedOnThisThread => t_pinned?.Count ?? 0;
+
+    /// <summary>Releases the pins of jagged arguments of an earlier call on this thread that threw before its native call.</summary>
+    public static void ReleaseAbandoned()
+    {
+        if (t_pinned is not { Count: > 0 } pinned) return;
+        foreach (var argument in pinned.ToArray()) argument.Release();
+    }
 
     /// <summary>
     /// Pins every row of <paramref name="jagged"/> and builds its table; a null argument raises
@@ -48,25 +67,40 @@ internal sealed unsafe class JaggedArgument
     public static JaggedArgument Pin(object?[]? jagged, string name)
     {
         ArgumentNullException.ThrowIfNull(jagged, name);
-        var argument = new JaggedArgument(jagged.Length);
-        try
-        {
-            argument.Table = argument.BuildTable(jagged);
-            argument.Length = jagged.Length;
-        }
-        catch
-        {
-            argument.Release();
-            throw;
-        }
+        var argument = (t_pool ??= new()).TryPop(out var pooled) ? pooled : new JaggedArgument();
+        (t_pinned ??= new()).Add(argument);
+        argument.EnsureTableCapacity(EntryCount(jagged));
+        argument.Table = argument.BuildTable(jagged);
+        argument.Length = jagged.Length;
         return argument;
+    }
+
+    /// <summary>Descriptors needed: one per row, and for T[][][] one per row of each middle row.</summary>
+    private static int EntryCount(object?[] rows)
+    {
+        var count = rows.Length;
+        foreach (var row in rows)
+            if (row is object?[] nested) count += EntryCount(nested);
+        return count;
+    }
+
+    private void EnsureTableCapacity(int entries)
+    {
+        // At least one entry: the table address of an empty jagged array must not be null.
+        entries = Math.Max(entries, 1);
+        if (entries > _tableCapacity)
+        {
+            NativeMemory.Free(_tables);
+            _tables = (RowDescriptor*)NativeMemory.Alloc((nuint)entries, (nuint)sizeof(RowDescriptor));
+            _tableCapacity = entries;
+        }
+        _tableUsed = 0;
     }
 
     private nint BuildTable(object?[] rows)
     {
-        // At least one entry: NativeMemory.Alloc(0) may return null, and the table address of an empty jagged array must not be.
-        var table = (RowDescriptor*)NativeMemory.Alloc((nuint)Math.Max(rows.Length, 1), (nuint)sizeof(RowDescriptor));
-        _tables.Add((nint)table);
+        var table = _tables + _tableUsed;
+        _tableUsed += rows.Length;
         for (var i = 0; i < rows.Length; i++)
         {
             switch (rows[i])
@@ -79,8 +113,9 @@ internal sealed unsafe class JaggedArgument
                     table[i] = new RowDescriptor { Data = BuildTable(nested), Length = nested.Length };
                     break;
                 case Array row:
+                    if (_pinCount == _pins.Length) Array.Resize(ref _pins, Math.Max(16, _pins.Length * 2));
                     var pin = GCHandle.Alloc(row, GCHandleType.Pinned);
-                    _pins.Add(pin);
+                    _pins[_pinCount++] = pin;
                     table[i] = new RowDescriptor { Data = pin.AddrOfPinnedObject(), Length = row.Length };
                     break;
             }
@@ -88,24 +123,16 @@ internal sealed unsafe class JaggedArgument
         return (nint)table;
     }
 
-    /// <summary>Frees the pins and the tables; the thunk calls it once the native call has returned.</summary>
+    /// <summary>The table buffer outlives calls (it is reused); it goes with the instance, when its thread ends.</summary>
+    ~JaggedArgument() => NativeMemory.Free(_tables);
+
+    /// <summary>Unpins the rows (the thunk calls it once the native call has returned) and returns this instance to the thread's pool.</summary>
     public void Release()
     {
-        if (_released) return;
-        _released = true;
-        GC.SuppressFinalize(this);
-        foreach (var pin in _pins) pin.Free();
-        foreach (var table in _tables) NativeMemory.Free((void*)table);
-    }
-
-    /// <summary>
-    /// A safety net: when an argument after this one throws (ArgumentNullException) before the native call,
-    /// the thunk never reaches <see cref="Release"/>, and the pins are freed here instead.
-    /// </summary>
-    ~JaggedArgument()
-    {
-        if (_released) return;
-        foreach (var pin in _pins) pin.Free();
-        foreach (var table in _tables) NativeMemory.Free((void*)table);
+        for (var i = 0; i < _pinCount; i++) _pins[i].Free();
+        Array.Clear(_pins, 0, _pinCount); // no stale handles: the rows may be collected now
+        _pinCount = 0;
+        t_pinned!.Remove(this);
+        t_pool!.Push(this);
     }
 }

@@ -91,7 +91,8 @@ internal static class ThunkBuilder
             var argument = (short)(i + 1);
             if (types[i] is ArrayType { IsJagged: true })
             {
-                jaggedArguments.Add(Dispatch.NativeCallEmitter.EmitJaggedArrayArgument(il, parameters[i].Name ?? $"argument{i}", () => il.Emit(OpCodes.Ldarg, argument)));
+                jaggedArguments.Add(Dispatch.NativeCallEmitter.EmitJaggedArrayArgument(il, parameters[i].Name ?? $"argument{i}", () => il.Emit(OpCodes.Ldarg, argument),
+                    firstOfCall: jaggedArguments.Count == 0));
                 abiTypes.Add(typeof(IntPtr));
                 abiTypes.Add(typeof(int));
             }

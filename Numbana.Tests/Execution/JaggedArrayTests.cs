@@ -148,6 +148,26 @@ public abstract class JaggedArrayTests(ExecutionTarget target) : ExecutionFixtur
         Assert.Throws<NullReferenceException>(() => K.OuterLength(null!), ".NET itself");
         Assert.Throws<ArgumentNullException>(() => Diff.Compile<Func<long[][], int>>(K.OuterLength)(null!));
     }
+
+    /// <summary>
+    /// Rows are unpinned after every call: after the native call, or, when a later argument is null (the call throws
+    /// before reaching native code), at the next call on the thread.
+    /// </summary>
+    [Test] public void RowsAreUnpinnedAfterEachCall()
+    {
+        var pick = Diff.Compile<Func<long[][], long[][], int, bool, long>>(K.PickRow);
+        long[][] a = [[1, 2], [3]];
+        Assert.That(pick(a, a, 1, true), Is.EqualTo(3));
+        Assert.That(Backends.Cpu.Runtime.JaggedArgument.PinnedOnThisThread, Is.Zero);
+        Assert.Throws<ArgumentNullException>(() => pick(a, null!, 0, true));
+        Assert.That(Backends.Cpu.Runtime.JaggedArgument.PinnedOnThisThread, Is.EqualTo(1), "a's rows stay pinned until the next call");
+        Assert.Throws<NullReferenceException>(() => pick(a, [null!], 0, false));
+        Assert.That(Backends.Cpu.Runtime.JaggedArgument.PinnedOnThisThread, Is.Zero);
+        var function = Jit.Compile(typeof(K).GetMethod(nameof(K.PickRow))!, Options);
+        Assert.Throws<ArgumentNullException>(() => function.As<Func<long[][], long[][], int, bool, long>>()(a, null!, 0, true));
+        Assert.That(function.Invoke(a, a, 0, false), Is.EqualTo(2L));
+        Assert.That(Backends.Cpu.Runtime.JaggedArgument.PinnedOnThisThread, Is.Zero);
+    }
 }
 
 [TestFixtureSource(typeof(ExecutionTargets), nameof(ExecutionTargets.Cpu))]

@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Attributes;
+
+namespace Numbana.Benchmarks.Suites;
+
+/// <summary>
+/// What passing a jagged array costs: the call pins every row (a pinned GCHandle each) and builds a native
+/// table of (data, length) per row (see JaggedArgument). <c>FirstElement</c> does O(1) work, so its time over
+/// 1000 rows minus its time over 1 row, divided by 999, is the per-row cost of the call. MatVec over a
+/// 1000 x 1000 double[][] puts that next to real work, .NET and compiled.
+/// </summary>
+[MemoryDiagnoser]
+public class JaggedArguments
+{
+    private double[][] _oneRow = null!, _thousandRows = null!, _matrix = null!;
+    private double[] _x = null!, _y = null!;
+    private Func<double[][], double> _firstElement = null!;
+    private Action<double[][], double[], double[]> _matVec = null!;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double FirstElement(double[][] m) => m[0][0];
+
+    public static void MatVec(double[][] matrix, double[] x, double[] y)
+    {
+        for (int i = 0; i < matrix.Length; i++)
+        {
+            double sum = 0;
+            double[] row = matrix[i];
+            for (int j = 0; j < row.Length; j++) sum += row[j] * x[j];
+            y[i] = sum;
+        }
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _oneRow = [[1.5]];
+        _thousandRows = Enumerable.Range(0, 1000).Select(i => new[] { i + 0.5 }).ToArray();
+        _matrix = Enumerable.Range(0, 1000).Select(i => Enumerable.Range(0, 1000).Select(j => (double)((i * 7 + j) % 13)).ToArray()).ToArray();
+        _x = Enumerable.Range(0, 1000).Select(j => 1.0 / (j + 1)).ToArray();
+        _y = new double[1000];
+        _firstElement = Jit.Compile<Func<double[][], double>>(FirstElement);
+        _matVec = Jit.Compile<Action<double[][], double[], double[]>>(MatVec);
+        var expected = new double[1000];
+        MatVec(_matrix, _x, expected);
+        _matVec(_matrix, _x, _y);
+        if (_firstElement(_thousandRows) != 0.5 || !expected.SequenceEqual(_y))
+            throw new InvalidOperationException("a compiled call disagrees with .NET");
+    }
+
+    [Benchmark(Description = "compiled m[0][0], 1 row")]
+    public double FirstElementOneRow() => _firstElement(_oneRow);
+
+    [Benchmark(Description = "compiled m[0][0], 1000 rows")]
+    public double FirstElementThousandRows() => _firstElement(_thousandRows);
+
+    [Benchmark(Baseline = true, Description = ".NET MatVec 1000 x 1000")]
+    public void MatVecDotNet() => MatVec(_matrix, _x, _y);
+
+    [Benchmark(Description = "compiled MatVec 1000 x 1000")]
+    public void MatVecCompiled() => _matVec(_matrix, _x, _y);
+}
