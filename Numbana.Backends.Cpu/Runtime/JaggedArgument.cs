@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Numbana.Backends.Cpu.Runtime;
@@ -10,14 +11,14 @@ namespace Numbana.Backends.Cpu.Runtime;
 /// <para>Why this is GC-safe: compiled code runs in preemptive GC mode, so the GC may run (and compact) at
 /// any point of the call. Compiled code never reads the outer array object: it reads the table, which is
 /// native memory the GC does not know or move, and every data pointer in it points into a row pinned by a
-/// <see cref="GCHandleType.Pinned"/> handle taken before the call and freed only after it returns. The rows
+/// pinned GC handle (<see cref="PinnedGCHandle{T}"/>) taken before the call and freed only after it returns. The rows
 /// cannot be replaced during the call either: compiled code cannot store rows (the importer refuses
 /// <c>m[i] = row</c> and <c>new T[n][]</c>), and a row another thread stores into the outer array during the
 /// call is not seen, as with any racing write. For T[][][] each middle row (a T[][]) gets a table of its
 /// own in the same buffer, and the outer table points to them.</para>
 /// <para>A null row is <c>{ null, 0 }</c>: compiled code checks the data pointer where .NET would raise
 /// NullReferenceException (Length, an element access). An empty row still has its data address (not null).</para>
-/// <para>Cost: one pinned GCHandle per row, taken and freed at each call (measured in docs/performance.md).
+/// <para>Cost: one pinned GC handle per row, taken and freed at each call (measured in docs/performance.md).
 /// The instances, their handle arrays and their native tables are reused per thread, so a call allocates
 /// nothing once warm.</para>
 /// <para>Release is emitted right after the native call. If an argument after this one throws before the
@@ -38,7 +39,7 @@ internal sealed unsafe class JaggedArgument
     [ThreadStatic] private static Stack<JaggedArgument>? t_pool;
     [ThreadStatic] private static List<JaggedArgument>? t_pinned;
 
-    private GCHandle[] _pins = [];
+    private PinnedGCHandle<object>[] _pins = [];
     private int _pinCount;
     private RowDescriptor* _tables;
     private int _tableCapacity;
@@ -114,9 +115,9 @@ internal sealed unsafe class JaggedArgument
                     break;
                 case Array row:
                     if (_pinCount == _pins.Length) Array.Resize(ref _pins, Math.Max(16, _pins.Length * 2));
-                    var pin = GCHandle.Alloc(row, GCHandleType.Pinned);
-                    _pins[_pinCount++] = pin;
-                    table[i] = new RowDescriptor { Data = pin.AddrOfPinnedObject(), Length = row.Length };
+                    // PinnedGCHandle skips GCHandle.Alloc's pinnability check (rows are arrays of primitives): cheaper per row.
+                    _pins[_pinCount++] = new PinnedGCHandle<object>(row);
+                    table[i] = new RowDescriptor { Data = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(row)), Length = row.Length };
                     break;
             }
         }
@@ -129,7 +130,7 @@ internal sealed unsafe class JaggedArgument
     /// <summary>Unpins the rows (the thunk calls it once the native call has returned) and returns this instance to the thread's pool.</summary>
     public void Release()
     {
-        for (var i = 0; i < _pinCount; i++) _pins[i].Free();
+        for (var i = 0; i < _pinCount; i++) _pins[i].Dispose();
         Array.Clear(_pins, 0, _pinCount); // no stale handles: the rows may be collected now
         _pinCount = 0;
         t_pinned!.Remove(this);
