@@ -84,6 +84,10 @@ public abstract class JaggedArrayTests(ExecutionTarget target) : ExecutionFixtur
     [Test] public void JaggedArrayPassedToACallee() =>
         Diff.CheckVoid(K.ScaleThenSum, from shape in Shapes from f in new[] { 2.0, -0.0, double.NaN } select (Doubles(shape), f, new double[1]));
 
+    [Test] public void RowsInAParallelLoop() =>
+        Diff.CheckVoid(K.ScaleRowsInParallel, from shape in Shapes.Where(s => !s.Contains(-1)).Append(Enumerable.Repeat(100, 64).ToArray())
+                                              from f in new[] { 3.0, -0.5 } select (Doubles(shape), f, new double[shape.Length]));
+
     [Test] public void RowChosenAtRunTime() =>
         Diff.Check(K.PickRow, from shape in Shapes from i in Indices(shape.Length) from fromA in new[] { true, false }
                               select (Jagged(shape, (r, c) => (long)(r * 10 + c)), Jagged(shape, (r, c) => -(long)(r * 10 + c)), i, fromA));

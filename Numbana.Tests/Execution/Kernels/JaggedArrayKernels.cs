@@ -117,6 +117,22 @@ public static class JaggedArrayKernels
         }
     }
 
+    /// <summary>A parallel loop over the rows: the jagged array and each row reach the outlined body.</summary>
+    public static void ScaleRowsInParallel(double[][] m, double factor, double[] rowSums)
+    {
+        foreach (int i in Prange.Range(m.Length))
+        {
+            double[] row = m[i];
+            double sum = 0;
+            for (int j = 0; j < row.Length; j++)
+            {
+                row[j] *= factor;
+                sum += row[j];
+            }
+            rowSums[i] = sum;
+        }
+    }
+
     public static int Sum3(int[][][] t)
     {
         int sum = 0;
