@@ -55,6 +55,7 @@ public abstract class JaggedArrayTests(ExecutionTarget target) : ExecutionFixtur
         Diff.Check(K.OuterLength, Shapes.Select(shape => Jagged(shape, (i, j) => (long)j)));
         Diff.Check(K.RowLength, from shape in Shapes from i in Indices(shape.Length) select (Jagged(shape, (r, c) => (float)c), i));
         Diff.Check(K.TotalLength, Shapes.Select(shape => Jagged(shape, (i, j) => j)));
+        Diff.Check(K.TouchEveryRow, Shapes.Select(shape => Jagged(shape, (i, j) => j)));
     }
 
     [Test] public void MatVecOverRaggedAndSquareMatrices()

@@ -52,6 +52,18 @@ public static class JaggedArrayKernels
         return total;
     }
 
+    /// <summary>A row's Length read and not used: a null row still raises NullReferenceException, as .NET.</summary>
+    public static int TouchEveryRow(int[][] m)
+    {
+        int touched = 0;
+        for (int i = 0; i < m.Length; i++)
+        {
+            _ = m[i].Length;
+            touched++;
+        }
+        return touched;
+    }
+
     /// <summary>Writes each row's index into its first element: a null row or an empty one throws after the earlier stores.</summary>
     public static void MarkFirst(int[][] m)
     {
