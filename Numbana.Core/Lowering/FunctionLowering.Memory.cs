@@ -26,6 +26,12 @@ internal sealed partial class FunctionLowering
         return LLVMBuildZExt(_builder, LLVMBuildExtractValue(_builder, array, 1, ""), _types.I64, "");
     }
 
+    private LLVMValueRef LowerArrayIsNotNull(ArrayIsNotNullInstruction notNull)
+    {
+        var data = LLVMBuildExtractValue(_builder, Get(notNull.Array), 0, "");
+        return LLVMBuildZExt(_builder, LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntNE, data, LLVMConstNull(_types.Pointer), ""), _types.I32, "");
+    }
+
     /// <summary>
     /// Whether <paramref name="array"/> may be a null row of a jagged array (<see cref="ModuleLowering.ArraysMayBeNull"/>):
     /// a null row's data pointer is null, while every non-null array, even an empty one, has its data address.

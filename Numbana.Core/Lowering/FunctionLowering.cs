@@ -133,6 +133,7 @@ internal sealed partial class FunctionLowering
         StaticArrayInstruction staticArray => LowerStaticArray(staticArray),
         LocalSlotInstruction slot => SlotFor(slot.Element),
         ArrayLengthInstruction length => LowerArrayLength(length),
+        ArrayIsNotNullInstruction notNull => LowerArrayIsNotNull(notNull),
         ArrayLoadInstruction load => LowerArrayLoad(load),
         ArrayStoreInstruction store => LowerArrayStore(store),
         ElementAddressInstruction address => ElementAddress(address.Array, address.Index),

@@ -130,14 +130,6 @@ public static class RejectedKernels
 
     public static Func<int, double> CapturesAJaggedArray(double[][] m) => i => m[i][0]; // REJECTED: captured jagged
 
-    public static int CountsNullRows(int[][] m)
-    {
-        int count = 0;
-        for (int i = 0; i < m.Length; i++)
-            if (m[i] == null) count++; // REJECTED: null row test
-        return count;
-    }
-
     public static double[] ReturnsARow(double[][] m, int i) => m[i];
 
     public static double[][] ReturnsAJaggedArray(double[][] m) => m;

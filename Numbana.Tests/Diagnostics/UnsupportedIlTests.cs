@@ -234,15 +234,6 @@ public class UnsupportedIlTests
             "The lambda captures the jagged array 'm'");
 
     [Test]
-    public void TestingARowForNull()
-    {
-        var f = Jit.Compile<Func<int[][], int>>(RejectedKernels.CountsNullRows);
-        var error = Reject(() => f([[1], null!]));
-        Assert.That(error.Reason, Does.Contain("A row of a jagged array may be null"));
-        Assert.That(error.Location!.Line, Is.EqualTo(MarkedLine(error, "null row test")));
-    }
-
-    [Test]
     public void ReturningAJaggedArrayOrOneOfItsRows()
     {
         var returnsJagged = Jit.Compile<Func<double[][], double[][]>>(RejectedKernels.ReturnsAJaggedArray);

@@ -56,6 +56,7 @@ public abstract class JaggedArrayTests(ExecutionTarget target) : ExecutionFixtur
         Diff.Check(K.RowLength, from shape in Shapes from i in Indices(shape.Length) select (Jagged(shape, (r, c) => (float)c), i));
         Diff.Check(K.TotalLength, Shapes.Select(shape => Jagged(shape, (i, j) => j)));
         Diff.Check(K.TouchEveryRow, Shapes.Select(shape => Jagged(shape, (i, j) => j)));
+        Diff.Check(K.SkipNullRows, Shapes.Select(shape => Jagged(shape, (i, j) => i * 10 + j + 1)));
     }
 
     [Test] public void MatVecOverRaggedAndSquareMatrices()
