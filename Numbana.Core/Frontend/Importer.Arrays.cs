@@ -63,7 +63,7 @@ internal sealed partial class Importer
 
     /// <summary>
     /// Why m[i] = row (and ref m[i]) is refused: compiled code reads the rows of a jagged array from a native
-    /// table of pinned rows built at the call (JaggedArguments), not from the array object, so a row written
+    /// table of pinned rows built at the call (JaggedArgument), not from the array object, so a row written
     /// there would neither reach the caller's array nor be pinned, and a row allocated by compiled code
     /// would have nothing keeping it alive once stored.
     /// </summary>

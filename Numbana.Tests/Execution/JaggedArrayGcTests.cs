@@ -51,4 +51,26 @@ public class JaggedArrayGcTests
         }
         Assert.That(collections, Is.GreaterThan(10), "collections ran during the calls");
     }
+
+    /// <summary>Calls on many threads at once: each thread pins into tables of its own (JaggedArgument's per-thread pool).</summary>
+    [Test]
+    public void ManyThreadsCallAtOnce()
+    {
+        var matVec = Jit.Compile<Action<double[][], double[], double[]>>(K.MatVec);
+        var failures = 0;
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            var rows = Enumerable.Range(0, 50 + thread).Select(i => Enumerable.Range(0, 30 + i % 7).Select(j => (double)(thread * 1000 + i * 31 + j)).ToArray()).ToArray();
+            var x = Enumerable.Range(0, 40).Select(j => 1.0 / (j + 1)).ToArray();
+            var (expected, actual) = (new double[rows.Length], new double[rows.Length]);
+            K.MatVec(rows, x, expected);
+            for (var call = 0; call < 200; call++)
+            {
+                matVec(rows, x, actual);
+                if (!expected.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(actual.Select(BitConverter.DoubleToInt64Bits))) Interlocked.Increment(ref failures);
+            }
+            if (Backends.Cpu.Runtime.JaggedArgument.PinnedOnThisThread != 0) Interlocked.Increment(ref failures);
+        });
+        Assert.That(failures, Is.Zero);
+    }
 }
