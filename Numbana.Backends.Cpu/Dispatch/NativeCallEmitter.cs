@@ -21,6 +21,8 @@ internal enum ArgumentKind
     Span,
     /// <summary>A T[,], T[,,]...: pinned, passed as (pointer to element [0, 0], length of each dimension).</summary>
     MultiDimensionalArray,
+    /// <summary>A T[][] or T[][][]: every row pinned, passed as (pointer to a native table of rows, length): see <see cref="JaggedArgument"/>.</summary>
+    JaggedArray,
 }
 
 /// <summary>
@@ -37,7 +39,8 @@ internal static class NativeCallEmitter
     private static readonly MethodInfo AsSpan = typeof(CollectionsMarshal).GetMethod(nameof(CollectionsMarshal.AsSpan))!;
 
     public static ArgumentKind KindOf(Type runtimeType) =>
-        runtimeType.IsSZArray ? ArgumentKind.Array
+        runtimeType.IsSZArray && runtimeType.GetElementType()!.IsSZArray ? ArgumentKind.JaggedArray
+        : runtimeType.IsSZArray ? ArgumentKind.Array
         : runtimeType.IsArray ? ArgumentKind.MultiDimensionalArray
         : SpecializedTypes.IsList(runtimeType, out _) ? ArgumentKind.List
         : ClrTypes.IsSpan(runtimeType, out _, out _) ? ArgumentKind.Span
@@ -51,11 +54,20 @@ internal static class NativeCallEmitter
         IntPtr entryPoint, Action<int> loadArgument, Action<List<Type>>? emitCapturedArguments = null)
     {
         var abiTypes = new List<Type>();
+        var jaggedArguments = new List<LocalBuilder>();
         for (var i = 0; i < argumentTypes.Count; i++)
         {
             var type = argumentTypes[i];
             switch (KindOf(type))
             {
+                case ArgumentKind.JaggedArray:
+                {
+                    var index = i;
+                    jaggedArguments.Add(EmitJaggedArrayArgument(il, names[i], () => loadArgument(index), firstOfCall: jaggedArguments.Count == 0));
+                    abiTypes.Add(typeof(IntPtr));
+                    abiTypes.Add(typeof(int));
+                    break;
+                }
                 case ArgumentKind.Array:
                 {
                     var index = i;
@@ -128,7 +140,7 @@ internal static class NativeCallEmitter
         il.Emit(OpCodes.Ldc_I8, (long)entryPoint);
         il.Emit(OpCodes.Conv_I);
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
-        result.EmitAfterCall(il, argumentTypes, loadArgument);
+        result.EmitAfterCall(il, argumentTypes, loadArgument, () => EmitReleaseJaggedArguments(il, jaggedArguments));
     }
 
     /// <summary>
@@ -150,6 +162,44 @@ internal static class NativeCallEmitter
         il.Emit(OpCodes.Ldlen);
         il.Emit(OpCodes.Conv_I4);
     }
+
+    /// <summary>
+    /// Pushes a T[][] or T[][][] argument as (address of its table of pinned rows, length), after checking it for
+    /// null (ArgumentNullException naming <paramref name="name"/>). Returns the local holding the
+    /// <see cref="JaggedArgument"/>, which <see cref="EmitReleaseJaggedArguments"/> releases once the call returns.
+    /// Shared by these callers and <see cref="ThunkBuilder"/>. Before the first of a call (<paramref name="firstOfCall"/>),
+    /// the pins an earlier call on the thread left when it threw before its native call are released.
+    /// </summary>
+    public static LocalBuilder EmitJaggedArrayArgument(ILGenerator il, string name, Action loadArgument, bool firstOfCall)
+    {
+        if (firstOfCall) il.Emit(OpCodes.Call, JaggedReleaseAbandonedMethod);
+        var pinned = il.DeclareLocal(typeof(JaggedArgument));
+        loadArgument();
+        il.Emit(OpCodes.Ldstr, name);
+        il.Emit(OpCodes.Call, JaggedPinMethod);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, pinned);
+        il.Emit(OpCodes.Call, JaggedTableGetter);
+        il.Emit(OpCodes.Ldloc, pinned);
+        il.Emit(OpCodes.Call, JaggedLengthGetter);
+        return pinned;
+    }
+
+    /// <summary>Unpins the rows of the jagged arguments: emitted right after the native call, before any exception is raised.</summary>
+    public static void EmitReleaseJaggedArguments(ILGenerator il, IEnumerable<LocalBuilder> jaggedArguments)
+    {
+        foreach (var pinned in jaggedArguments)
+        {
+            il.Emit(OpCodes.Ldloc, pinned);
+            il.Emit(OpCodes.Call, JaggedReleaseMethod);
+        }
+    }
+
+    private static readonly MethodInfo JaggedPinMethod = typeof(JaggedArgument).GetMethod(nameof(JaggedArgument.Pin))!;
+    private static readonly MethodInfo JaggedTableGetter = typeof(JaggedArgument).GetProperty(nameof(JaggedArgument.Table))!.GetMethod!;
+    private static readonly MethodInfo JaggedLengthGetter = typeof(JaggedArgument).GetProperty(nameof(JaggedArgument.Length))!.GetMethod!;
+    private static readonly MethodInfo JaggedReleaseAbandonedMethod = typeof(JaggedArgument).GetMethod(nameof(JaggedArgument.ReleaseAbandoned))!;
+    private static readonly MethodInfo JaggedReleaseMethod = typeof(JaggedArgument).GetMethod(nameof(JaggedArgument.Release))!;
 
     /// <summary>
     /// Pushes a Span&lt;T&gt; or ReadOnlySpan&lt;T&gt; argument as (address of element 0, length). A pinned byref local

@@ -59,12 +59,14 @@ internal sealed class NativeResult
     /// <summary>
     /// After the calli, with its status on the stack: leaves the .NET result on the stack (nothing for void).
     /// <paramref name="argumentTypes"/> and <paramref name="loadArgument"/> name the call's arguments, so that
-    /// an array argument returned as it came is the same object.
+    /// an array argument returned as it came is the same object. <paramref name="releaseArguments"/> emits what
+    /// the arguments need undone once the native code has returned (the pins of jagged arrays' rows).
     /// </summary>
-    public void EmitAfterCall(ILGenerator il, IReadOnlyList<Type> argumentTypes, Action<int> loadArgument)
+    public void EmitAfterCall(ILGenerator il, IReadOnlyList<Type> argumentTypes, Action<int> loadArgument, Action? releaseArguments = null)
     {
         var status = il.DeclareLocal(typeof(int));
         il.Emit(OpCodes.Stloc, status);
+        releaseArguments?.Invoke();
         // Arrays compiled code allocated stay alive until here: claim the returned one, release the rest.
         var array = _type switch
         {

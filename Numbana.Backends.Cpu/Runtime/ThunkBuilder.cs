@@ -79,10 +79,18 @@ internal static class ThunkBuilder
         Action<List<Type>> emitCapturedArguments)
     {
         var abiTypes = new List<Type>();
+        var jaggedArguments = new List<LocalBuilder>();
         for (var i = 0; i < parameters.Length; i++)
         {
             var argument = (short)(i + 1);
-            if (types[i] is ArrayType)
+            if (types[i] is ArrayType { IsJagged: true })
+            {
+                jaggedArguments.Add(Dispatch.NativeCallEmitter.EmitJaggedArrayArgument(il, parameters[i].Name ?? $"argument{i}", () => il.Emit(OpCodes.Ldarg, argument),
+                    firstOfCall: jaggedArguments.Count == 0));
+                abiTypes.Add(typeof(IntPtr));
+                abiTypes.Add(typeof(int));
+            }
+            else if (types[i] is ArrayType)
             {
                 Dispatch.NativeCallEmitter.EmitArrayArgument(il, parameters[i].ParameterType, parameters[i].Name ?? $"argument{i}",
                     () => il.Emit(OpCodes.Ldarg, argument));
@@ -133,7 +141,8 @@ internal static class ThunkBuilder
 
         il.Emit(OpCodes.Ldloc, entryPoint);
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
-        result.EmitAfterCall(il, parameters.Select(p => p.ParameterType).ToArray(), i => il.Emit(OpCodes.Ldarg, (short)(i + 1)));
+        result.EmitAfterCall(il, parameters.Select(p => p.ParameterType).ToArray(), i => il.Emit(OpCodes.Ldarg, (short)(i + 1)),
+            () => Dispatch.NativeCallEmitter.EmitReleaseJaggedArguments(il, jaggedArguments));
         il.Emit(OpCodes.Ret);
     }
 }

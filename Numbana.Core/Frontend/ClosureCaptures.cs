@@ -135,6 +135,9 @@ internal static class ClosureCaptures
     {
         var type = ClrTypes.TryMap(field.FieldType, out var whyNot);
         if (type is PrimitiveType primitive && primitive != NType.Void) return primitive;
+        if (type is ArrayType { IsJagged: true })
+            throw Reject(lambda, use, $"The lambda captures the jagged array '{field.Name}': only a jagged array passed as an argument has its rows pinned " +
+                "for the call. Pass it as a parameter of the compiled method.");
         if (type is ArrayType array) return array;
         if (field.Name.StartsWith("<>4__this", StringComparison.Ordinal))
             throw Reject(lambda, use, $"The lambda uses the enclosing object ('this', a {MethodNames.TypeName(field.FieldType)}): " +

@@ -15,7 +15,7 @@ internal sealed partial class Importer
                 return true;
             case ILOpCode.Ldelem_i1: case ILOpCode.Ldelem_u1: case ILOpCode.Ldelem_i2: case ILOpCode.Ldelem_u2:
             case ILOpCode.Ldelem_i4: case ILOpCode.Ldelem_u4: case ILOpCode.Ldelem_i8: case ILOpCode.Ldelem_i:
-            case ILOpCode.Ldelem_r4: case ILOpCode.Ldelem_r8: case ILOpCode.Ldelem:
+            case ILOpCode.Ldelem_r4: case ILOpCode.Ldelem_r8: case ILOpCode.Ldelem: case ILOpCode.Ldelem_ref:
             {
                 var index = PopIndex();
                 var array = PopArray();
@@ -23,11 +23,12 @@ internal sealed partial class Importer
                 return true;
             }
             case ILOpCode.Stelem_i1: case ILOpCode.Stelem_i2: case ILOpCode.Stelem_i4: case ILOpCode.Stelem_i8:
-            case ILOpCode.Stelem_i: case ILOpCode.Stelem_r4: case ILOpCode.Stelem_r8: case ILOpCode.Stelem:
+            case ILOpCode.Stelem_i: case ILOpCode.Stelem_r4: case ILOpCode.Stelem_r8: case ILOpCode.Stelem: case ILOpCode.Stelem_ref:
             {
                 var value = Pop();
                 var index = PopIndex();
                 var array = PopArray();
+                if (array.Type is ArrayType { IsJagged: true }) throw Unsupported(JaggedRowStoreRejection);
                 var element = ((ArrayType)array.Type).Element;
                 Append(new ArrayStoreInstruction(array, index, CoerceForStore(value, element) is var stored && stored.Type == element.StackType
                     ? stored
@@ -38,6 +39,7 @@ internal sealed partial class Importer
             {
                 var index = PopIndex();
                 var array = PopArray();
+                if (array.Type is ArrayType { IsJagged: true }) throw Unsupported(JaggedRowStoreRejection);
                 Push(Append(new ElementAddressInstruction(array, index, instruction.Offset)));
                 return true;
             }
@@ -58,6 +60,16 @@ internal sealed partial class Importer
                 return false;
         }
     }
+
+    /// <summary>
+    /// Why m[i] = row (and ref m[i]) is refused: compiled code reads the rows of a jagged array from a native
+    /// table of pinned rows built at the call (JaggedArgument), not from the array object, so a row written
+    /// there would neither reach the caller's array nor be pinned, and a row allocated by compiled code
+    /// would have nothing keeping it alive once stored.
+    /// </summary>
+    private const string JaggedRowStoreRejection =
+        "Compiled code cannot replace a row of a jagged array (m[i] = row, or ref m[i]): it reads the rows through a table of rows pinned at the call. " +
+        "Create or replace the rows in .NET code before the call, or write into the elements of the existing row (m[i][j] = x).";
 
     /// <summary>Pops a managed reference; ldobj/stobj of a primitive type act as ldind/stind.</summary>
     private Value PopReference()

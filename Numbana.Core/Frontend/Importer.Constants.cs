@@ -42,6 +42,9 @@ internal sealed partial class Importer
                 "compiled code would not see later writes to them. Declare the field static readonly (a number is then read once, when the method is compiled; " +
                 "an array's elements at each call), or pass the value as a parameter.");
         }
+        if (mapped is ArrayType { IsJagged: true })
+            throw Unsupported($"The static jagged array {MethodNames.TypeName(field.DeclaringType)}.{field.Name} cannot be used in compiled code: only a jagged array " +
+                "passed as an argument has its rows pinned for the call. Pass it as a parameter.");
         if (mapped is ArrayType arrayType)
         {
             ImportStaticArray(field, arrayType, instruction);

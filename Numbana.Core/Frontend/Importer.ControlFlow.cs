@@ -48,8 +48,12 @@ internal sealed partial class Importer
 
     private void BranchOnValue(Value value, bool jumpIfTrue)
     {
+        // row != null, row is null: only a row of a jagged array can be null (arguments are checked at the call).
         if (value.Type is ArrayType)
-            throw Unsupported("Testing an array for null is not supported in compiled code yet: arrays passed in are never null (a null argument raises ArgumentNullException at the call).");
+        {
+            Branch(Append(new ArrayIsNotNullInstruction(value, _instruction.Offset)), jumpIfTrue);
+            return;
+        }
         if (!value.Type.IsInteger)
             throw Unsupported($"{_instruction.Name} tests an integer or a bool, not a {value.Type}.");
         var zero = Append(new ConstantInstruction(value.Type, 0, _instruction.Offset));

@@ -80,6 +80,14 @@ internal sealed class UnitBuilder
             throw new UnsupportedIlException($"The compiled method returns a {MethodNames.TypeName(((MethodInfo)method).ReturnType)}: compiled code can return spans " +
                 "to the methods it calls, not to .NET code. Return an array or a number, or write the results into an argument.",
                 method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
+        if (caller is null && returnType is ArrayType { IsJagged: true })
+            throw new UnsupportedIlException($"The compiled method returns a jagged array ({MethodNames.TypeName(((MethodInfo)method).ReturnType)}): compiled code " +
+                "sees a jagged array as a table of rows pinned for the call, which cannot become an array object again. Return a row count or a number, " +
+                "or write the results into the rows of an argument.", method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
+        if (caller is null && returnType is ArrayType && parameterTypes.Any(type => type is ArrayType { IsJagged: true }))
+            throw new UnsupportedIlException($"The compiled method returns a {MethodNames.TypeName(((MethodInfo)method).ReturnType)} and takes a jagged array: " +
+                "a row of the jagged array cannot be returned to .NET code (the call only knows the arrays passed in directly and those compiled code allocates). " +
+                "Return a row index instead, or write the results into an argument.", method, -1, null, Diagnostics.SourceLocator.Find(method, -1));
         // A capturing lambda (the entry, or a local function of a closure it calls): its captured variables
         // are passed after its own parameters.
         var captures = method is MethodInfo lambda ? ClosureCaptures.Find(lambda) : [];

@@ -29,3 +29,15 @@ internal sealed class LocalSlotInstruction : Instruction
     public override string Mnemonic => "slot";
     public override string Detail => $"{Element}";
 }
+
+/// <summary>
+/// 1 when an array is not null, else 0 (<c>row != null</c>, <c>row is null</c>: brtrue/brfalse on an array). Only a
+/// row of a jagged array can be null in compiled code (its data pointer is then null; an empty array's is not).
+/// </summary>
+internal sealed class ArrayIsNotNullInstruction : Instruction
+{
+    public ArrayIsNotNullInstruction(Value array, int ilOffset) : base(NType.I32, ilOffset, array) { }
+
+    public Value Array => Operands[0];
+    public override string Mnemonic => "array.notnull";
+}

@@ -129,6 +129,9 @@ internal sealed class ArrayType : ContiguousType
 {
     internal ArrayType(NType element) : base(TypeKind.Array, element) { }
 
+    /// <summary>A jagged array (T[][], T[][][]): its elements are arrays, passed as a native table of row descriptors.</summary>
+    public bool IsJagged => Element is ArrayType;
+
     public override string ToString() => Element + "[]";
 }
 

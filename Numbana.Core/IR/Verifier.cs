@@ -104,6 +104,9 @@ internal static class Verifier
             case ConvertInstruction convert:
                 Expect(convert.Operand.Type.IsNumeric && convert.Target.IsNumeric, "conversions are between numbers");
                 break;
+            case ArrayIsNotNullInstruction notNull:
+                Expect(notNull.Array.Type is ArrayType, "array.notnull takes an array");
+                break;
             case ArrayLengthInstruction length:
                 Expect(length.Array.Type is ContiguousType, "array.length takes an array or span");
                 break;

@@ -9,7 +9,56 @@ internal sealed partial class FunctionLowering
 {
     private LLVMValueRef LowerArrayLoad(ArrayLoadInstruction load)
     {
-        return LoadValue(ElementAddress(load.Array, load.Index), load.ElementType);
+        var address = ElementAddress(load.Array, load.Index);
+        if (load.ElementType is not ArrayType) return LoadValue(address, load.ElementType);
+        // A row of a jagged array: its descriptor in the table the call built, which nothing changes during
+        // the call (compiled code cannot store rows), so LICM may hoist m[i] out of loops that store elements.
+        return InvariantLoad(_types.MemoryType(load.ElementType), address);
+    }
+
+    /// <summary>array.Length; a row of a jagged array may be null: NullReferenceException, as .NET.</summary>
+    private LLVMValueRef LowerArrayLength(ArrayLengthInstruction length)
+    {
+        var array = Get(length.Array);
+        if (MayBeNull(length.Array))
+            ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntEQ, LLVMBuildExtractValue(_builder, array, 0, ""), LLVMConstNull(_types.Pointer), ""),
+                ExceptionStatus.NullReference);
+        return LLVMBuildZExt(_builder, LLVMBuildExtractValue(_builder, array, 1, ""), _types.I64, "");
+    }
+
+    private LLVMValueRef LowerArrayIsNotNull(ArrayIsNotNullInstruction notNull)
+    {
+        var data = LLVMBuildExtractValue(_builder, Get(notNull.Array), 0, "");
+        return LLVMBuildZExt(_builder, LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntNE, data, LLVMConstNull(_types.Pointer), ""), _types.I32, "");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="array"/> may be a null row of a jagged array (<see cref="ModuleLowering.ArraysMayBeNull"/>):
+    /// a null row's data pointer is null, while every non-null array, even an empty one, has its data address.
+    /// Arrays compiled code allocates or reads from static fields are never null.
+    /// </summary>
+    private bool MayBeNull(Value array) =>
+        _module.ArraysMayBeNull && array.Type is ArrayType && array is not (NewArrayInstruction or StaticArrayInstruction);
+
+    /// <summary>
+    /// Raises IndexOutOfRangeException when <paramref name="outOfRange"/>; for an array that may be a null row,
+    /// NullReferenceException instead when its data pointer is null (a null row has length 0, so every index
+    /// fails the bounds check first: telling the two apart costs nothing on the in-range path).
+    /// </summary>
+    private void ThrowIndexOutOfRangeIf(LLVMValueRef outOfRange, Value array, LLVMValueRef data)
+    {
+        if (!MayBeNull(array))
+        {
+            ThrowIf(outOfRange, ExceptionStatus.IndexOutOfRange);
+            return;
+        }
+        var failed = LLVMAppendBasicBlockInContext(_module.Context, _llvmFunction, "index.fail");
+        var next = LLVMAppendBasicBlockInContext(_module.Context, _llvmFunction, "");
+        MarkUnlikely(LLVMBuildCondBr(_builder, outOfRange, failed, next));
+        LLVMPositionBuilderAtEnd(_builder, failed);
+        var isNull = LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntEQ, data, LLVMConstNull(_types.Pointer), "");
+        LLVMBuildCondBr(_builder, isNull, ThrowBlock(ExceptionStatus.NullReference), ThrowBlock(ExceptionStatus.IndexOutOfRange));
+        LLVMPositionBuilderAtEnd(_builder, next);
     }
 
     private LLVMValueRef LowerArrayStore(ArrayStoreInstruction store)
@@ -28,11 +77,14 @@ internal sealed partial class FunctionLowering
         var indexValue = Get(index);
         var data = LLVMBuildExtractValue(_builder, arrayValue, 0, "");
         var length = LLVMBuildExtractValue(_builder, arrayValue, 1, "");
+        // Without bounds checks a null row would be dereferenced: BoundsCheck = false removes index checks, not null checks.
+        if (!_module.Options.BoundsCheck && MayBeNull(array))
+            ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntEQ, data, LLVMConstNull(_types.Pointer), ""), ExceptionStatus.NullReference);
         LLVMValueRef offset;
         if (index.Type == NType.I32)
         {
             if (_module.Options.BoundsCheck)
-                ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGE, indexValue, length, ""), ExceptionStatus.IndexOutOfRange);
+                ThrowIndexOutOfRangeIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGE, indexValue, length, ""), array, data);
             if (_module.Options.BoundsCheck)
             {
                 // After the check the index is in [0, length): a non-negative zero extension.
@@ -50,7 +102,7 @@ internal sealed partial class FunctionLowering
             if (_module.Options.BoundsCheck)
             {
                 var wideLength = LLVMBuildZExt(_builder, length, _types.I64, "");
-                ThrowIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGE, offset, wideLength, ""), ExceptionStatus.IndexOutOfRange);
+                ThrowIndexOutOfRangeIf(LLVMBuildICmp(_builder, LLVMIntPredicate.LLVMIntUGE, offset, wideLength, ""), array, data);
             }
         }
         var elementType = _types.MemoryType(((ContiguousType)array.Type).Element);

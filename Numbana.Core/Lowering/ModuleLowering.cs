@@ -30,10 +30,21 @@ internal sealed class ModuleLowering
     public DataModel Types { get; }
     public Dictionary<Function, (LLVMValueRef Value, LLVMTypeRef Type)> Functions { get; } = new();
 
+    /// <summary>
+    /// True when some function of the unit takes a jagged array: its rows may be null (a null row is
+    /// <c>{ null, 0 }</c> in the table), so array uses check for null where .NET would raise
+    /// NullReferenceException. Without jagged arrays every array in compiled code is non-null (null
+    /// arguments are refused at the call; ldnull is not compiled) and no check is emitted.
+    /// </summary>
+    public bool ArraysMayBeNull { get; private set; }
+
     /// <summary>Lowers the unit into <paramref name="module"/>; returns the entry point's symbol name.</summary>
     public static string Lower(CompilationUnit unit, LLVMContextRef context, LLVMModuleRef module, JitOptions options)
     {
-        var lowering = new ModuleLowering(context, module, options);
+        var lowering = new ModuleLowering(context, module, options)
+        {
+            ArraysMayBeNull = unit.Functions.Any(f => f.ParameterTypes.Any(t => t is ArrayType { IsJagged: true })),
+        };
         foreach (var function in unit.Functions)
             lowering.Declare(function, isEntry: function == unit.EntryPoint);
         foreach (var function in unit.Functions)

@@ -72,6 +72,9 @@ internal static class DeadCodeElimination
         ParallelInstruction => true, // Prange: the count raises on a zero step; the loop has effects
         // A negative length raises OverflowException (an unused new T[n] with a known length could go: LLVM drops it then).
         NewArrayInstruction or NewMultiDimensionalArrayInstruction => true,
+        // A row of a jagged array may be null: its Length raises NullReferenceException even when the length is unused
+        // (kept for every array: for a non-null one the lowering's plain field read is dropped by LLVM).
+        ArrayLengthInstruction { Array.Type: ArrayType } => true,
         _ => false,
     };
 }

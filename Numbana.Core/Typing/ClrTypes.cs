@@ -33,13 +33,16 @@ internal static class ClrTypes
         {
             if (Primitives.TryGetValue(element, out var elementType) && elementType != NType.Void)
                 return NType.ArrayOf(elementType);
+            if (IsJaggedOfPrimitives(element, out var rows)) return NType.ArrayOf(rows);
             if (element.IsValueType && !element.IsPrimitive && !element.IsEnum)
             {
                 if (StructLayouts.TryMap(element, out var whyNotStruct) is { } elementStruct) return NType.ArrayOf(elementStruct);
                 whyNot = $"arrays of {MethodNames.TypeName(element)} cannot be compiled: {whyNotStruct}";
                 return null;
             }
-            whyNot = $"arrays of {MethodNames.TypeName(element)} are not supported yet: use arrays of bool, char, integers, float, double or blittable structs";
+            whyNot = element.IsSZArray
+                ? $"arrays of {MethodNames.TypeName(element)} are not supported: jagged arrays (T[][] and T[][][]) are supported when T is bool, char, an integer, float or double"
+                : $"arrays of {MethodNames.TypeName(element)} are not supported yet: use arrays of bool, char, integers, float, double or blittable structs";
             return null;
         }
         if (type.IsArray && !type.IsSZArray && type.GetElementType() is { } mdElement)
@@ -87,6 +90,27 @@ internal static class ClrTypes
             _ => $"the class {MethodNames.TypeName(type)} cannot be used in compiled code: compiled code works on numbers and arrays of numbers",
         };
         return null;
+    }
+
+    /// <summary>
+    /// The row type of a jagged array whose rows are <paramref name="row"/>: T[] (for T[][]) or T[][] (for T[][][]),
+    /// T a primitive. Deeper nesting and rows of structs are not mapped (nothing needs them yet).
+    /// </summary>
+    private static bool IsJaggedOfPrimitives(Type row, out ArrayType rowType)
+    {
+        rowType = null!;
+        if (!row.IsSZArray || row.GetElementType() is not { } rowElement) return false;
+        if (Primitives.TryGetValue(rowElement, out var primitive) && primitive != NType.Void)
+        {
+            rowType = NType.ArrayOf(primitive);
+            return true;
+        }
+        if (rowElement.IsSZArray && rowElement.GetElementType() is { } leaf && Primitives.TryGetValue(leaf, out var leafType) && leafType != NType.Void)
+        {
+            rowType = NType.ArrayOf(NType.ArrayOf(leafType));
+            return true;
+        }
+        return false;
     }
 
     /// <summary>True for <see cref="Span{T}"/> and <see cref="ReadOnlySpan{T}"/>, giving T and which of the two it is.</summary>

@@ -115,6 +115,28 @@ public static class RejectedKernels
     public delegate Span<int> SpanResult(int[] a);
 
     public static Span<int> ReturnsASpan(int[] a) => a.AsSpan(1);
+
+    public static void ReplacesARowOfAJaggedArray(double[][] m, int n)
+    {
+        for (int i = 0; i < m.Length; i++)
+            m[i] = new double[n]; // REJECTED: jagged row store
+    }
+
+    public static int AllocatesAJaggedArray(int n)
+    {
+        var m = new double[n][]; // REJECTED: new jagged
+        return m.Length;
+    }
+
+    public static int ReadsAStaticJaggedArray(int i) => StaticRows[i].Length; // REJECTED: static jagged
+
+    public static readonly int[][] StaticRows = [[1], [2, 3]];
+
+    public static Func<int, double> CapturesAJaggedArray(double[][] m) => i => m[i][0]; // REJECTED: captured jagged
+
+    public static double[] ReturnsARow(double[][] m, int i) => m[i];
+
+    public static double[][] ReturnsAJaggedArray(double[][] m) => m;
 }
 
 public struct StructWithAnArray

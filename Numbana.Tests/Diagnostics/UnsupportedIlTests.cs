@@ -228,6 +228,43 @@ public class UnsupportedIlTests
     }
 
     [Test]
+    public void StoringARowIntoAJaggedArray()
+    {
+        var f = Jit.Compile<Action<double[][], int>>(RejectedKernels.ReplacesARowOfAJaggedArray);
+        AssertNames(Reject(() => f([[1.0]], 2)), nameof(RejectedKernels.ReplacesARowOfAJaggedArray), "stelem.ref", "jagged row store",
+            "Create or replace the rows in .NET code before the call");
+    }
+
+    [Test]
+    public void AllocatingAJaggedArray()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAJaggedArray);
+        AssertNames(Reject(() => f(3)), nameof(RejectedKernels.AllocatesAJaggedArray), "newarr", "new jagged",
+            "new double[n][] (a jagged array) cannot be created in compiled code");
+    }
+
+    [Test]
+    public void AStaticJaggedArray()
+    {
+        var f = Jit.Compile<Func<int, int>>(RejectedKernels.ReadsAStaticJaggedArray);
+        AssertNames(Reject(() => f(1)), nameof(RejectedKernels.ReadsAStaticJaggedArray), "ldsfld", "static jagged", "Pass it as a parameter");
+    }
+
+    [Test]
+    public void ALambdaCapturingAJaggedArray() =>
+        AssertNamesLambdaLine(Reject(() => Jit.Compile(RejectedKernels.CapturesAJaggedArray([[1.0]]))(0)), "ldfld", "captured jagged",
+            "The lambda captures the jagged array 'm'");
+
+    [Test]
+    public void ReturningAJaggedArrayOrOneOfItsRows()
+    {
+        var returnsJagged = Jit.Compile<Func<double[][], double[][]>>(RejectedKernels.ReturnsAJaggedArray);
+        Assert.That(Reject(() => returnsJagged([[1.0]])).Reason, Does.Contain("returns a jagged array (double[][])"));
+        var returnsRow = Jit.Compile<Func<double[][], int, double[]>>(RejectedKernels.ReturnsARow);
+        Assert.That(Reject(() => returnsRow([[1.0]], 0)).Reason, Does.Contain("a row of the jagged array cannot be returned to .NET code"));
+    }
+
+    [Test]
     public void NonStrictModeRunsTheDotNetMethodInstead()
     {
         var f = Jit.Compile<Func<int, int>>(RejectedKernels.AllocatesAnObject, new JitOptions { Strict = false });

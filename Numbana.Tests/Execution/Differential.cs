@@ -381,14 +381,28 @@ public static class Values
         {
             if (args[i] is Array a)
             {
-                if (!copies.TryGetValue(a, out var c)) copies[a] = c = a.Clone();
-                copy[i] = c;
+                copy[i] = CloneDeep(a, copies);
             }
             else
             {
                 copy[i] = args[i];
             }
         }
+        return copy;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="array"/>; a jagged array's rows are copied too (each distinct row once, so rows
+    /// shared between jagged arrays, or with another argument, stay shared in the copy).
+    /// </summary>
+    private static object CloneDeep(Array array, Dictionary<object, object> copies)
+    {
+        if (copies.TryGetValue(array, out var known)) return known;
+        var copy = (Array)array.Clone();
+        copies[array] = copy;
+        if (array is object?[] rows && array.GetType().GetElementType()!.IsArray)
+            for (var i = 0; i < rows.Length; i++)
+                if (rows[i] is Array row) copy.SetValue(CloneDeep(row, copies), i);
         return copy;
     }
 

@@ -25,6 +25,25 @@ public static class FileTestKernels
             }
     }
 
+    /// <summary>
+    /// C = A * B over double[][] in i-k-j order, the rows hoisted into locals as users write them: checked
+    /// (IndexOutOfRange on both levels, NullReference for a null row), and the inner loop still vectorized.
+    /// </summary>
+    public static void MatMulJagged(double[][] a, double[][] b, double[][] c)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            var ai = a[i];
+            var ci = c[i];
+            for (var k = 0; k < ai.Length; k++)
+            {
+                var aik = ai[k];
+                var bk = b[k];
+                for (var j = 0; j < ci.Length; j++) ci[j] += aik * bk[j];
+            }
+        }
+    }
+
     /// <summary>Daxpy over spans (the compiled method's own span parameters): checked, and still vectorized.</summary>
     public static void DaxpySpans(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {

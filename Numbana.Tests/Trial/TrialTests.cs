@@ -213,6 +213,9 @@ public abstract class TrialTests(ExecutionTarget target) : ExecutionFixture(targ
     [Test] public void MovingAverageWithStackalloc() =>
         Diff.Check(K.MovingAverageLast, from n in new[] { 0, 3, 50 } from w in new[] { 0, 1, 4, 16, 17 } select (TestData.Doubles(n, n), w), Relative);
 
+    [Test] public void JaggedMatrixTimesVector() =>
+        Diff.CheckVoid(K.MatVecJagged, new[] { 0, 1, 5 }.Select(n => (Enumerable.Range(0, n).Select(i => TestData.Doubles(i, n)).ToArray(), TestData.Doubles(99, n), new double[n])), Relative);
+
     [Test] public void Convolution() =>
         Diff.CheckVoid(K.Convolve, from n in new[] { 0, 5, 100 } from k in new[] { 1, 3, 8 }
                                    select (TestData.Floats(n, n + k - 1), TestData.Floats(k, k), new float[n]), Tolerance.RelativeOf(1e-4));
