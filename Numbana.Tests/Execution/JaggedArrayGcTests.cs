@@ -12,8 +12,9 @@ public class JaggedArrayGcTests
 {
     /// <remarks>
     /// Explicit (run it with <c>--filter Name~RowsStayInPlace</c>): in the full suite it hung about one run in
-    /// four (2026-11-26: the blame collector's hang dump showed the threads waiting on one futex for a GC
-    /// that never completed, one thread busy), while it passes alone. Whether that is this test's back-to-back
+    /// four (2026-11-26: the blame collector's hang dump showed the threads waiting for a GC to finish and the
+    /// busy thread to be this test's collector, inside the runtime's GC: one forced compaction running for over a
+    /// minute with 2000 pinned rows on the full suite's heap), while it passes alone. Whether that is this test's back-to-back
     /// forced compactions starving the process or a real suspension problem with pinned rows is not known
     /// yet: see the note on issue 3. It must not stall CI meanwhile.
     /// </remarks>
