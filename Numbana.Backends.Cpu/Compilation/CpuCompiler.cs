@@ -22,9 +22,17 @@ internal sealed record CompiledSpecialization(
     string LlvmIr,
     string OptimizedLlvmIr,
     TimeSpan CompileTime,
+    string? UnboundedReason,
     IReadOnlyList<Type>? ArgumentTypes = null,
     bool FromDiskCache = false,
-    string ParallelDiagnostics = "");
+    string ParallelDiagnostics = "")
+{
+    /// <summary>
+    /// True when a call runs in bounded time and never calls back into .NET (<see cref="Analysis.BoundedCallAnalysis"/>):
+    /// the thunks then call the entry without the GC transition. <see cref="UnboundedReason"/> says why not otherwise.
+    /// </summary>
+    public bool IsBounded => UnboundedReason is null;
+}
 
 /// <summary>
 /// The host pipeline, stage by stage: CIL to typed IR (<see cref="UnitBuilder"/>), the IR passes
@@ -51,6 +59,7 @@ internal static class CpuCompiler
         IrPipeline.Run(unit, options, TargetSelection.VectorStoreAlignment(HostJit.Shared, options));
         var typedIr = unit.ToString();
         var parallelDiagnostics = ParallelLoopOutlining.Report(unit);
+        var unboundedReason = Analysis.BoundedCallAnalysis.WhyUnbounded(unit);
 
         var jit = HostJit.Shared;
         Runtime.ParallelForRuntime.EnsureDefined(jit); // before any module that calls it is added
@@ -60,7 +69,7 @@ internal static class CpuCompiler
         // and before LLVM: a hit skips optimization and code generation.
         var cacheKey = options.Cache ? Caching.ObjectCache.KeyFor(unit, argumentTypes, options, jit) : null;
         if (cacheKey is not null && Caching.ObjectCache.TryLoad(cacheKey, jit) is { } hit)
-            return new CompiledSpecialization(method, options, hit.Address, typedIr, "", hit.OptimizedLlvmIr, clock.Elapsed, argumentTypes, FromDiskCache: true, ParallelDiagnostics: parallelDiagnostics);
+            return new CompiledSpecialization(method, options, hit.Address, typedIr, "", hit.OptimizedLlvmIr, clock.Elapsed, unboundedReason, argumentTypes, FromDiskCache: true, ParallelDiagnostics: parallelDiagnostics);
         Interlocked.Increment(ref _compilations);
         using var moduleContext = JitModuleContext.Create();
         var module = LlvmModule.Create(unit.EntryPoint.Name, moduleContext.Context);
@@ -84,7 +93,7 @@ internal static class CpuCompiler
             else
                 jit.AddModule(OrcThreadSafeModule.Create(module, moduleContext.ThreadSafeContext));
             var address = jit.Lookup(entryName);
-            var compiled = new CompiledSpecialization(method, options, (IntPtr)(long)address, typedIr, llvmIr, optimizedIr, clock.Elapsed, argumentTypes, ParallelDiagnostics: parallelDiagnostics);
+            var compiled = new CompiledSpecialization(method, options, (IntPtr)(long)address, typedIr, llvmIr, optimizedIr, clock.Elapsed, unboundedReason, argumentTypes, ParallelDiagnostics: parallelDiagnostics);
             StageDump.WriteIfRequested(compiled);
             return compiled;
         }

@@ -45,7 +45,7 @@ internal static class AssemblyText
         module.SetTargetFrom(targetMachine);
         TargetSelection.ApplyCpu(module, options, targetMachine);
         LlvmPasses.Run(module, targetMachine, $"default<O{options.OptLevel}>");
-        var compiled = new CompiledSpecialization(method, options, IntPtr.Zero, typedIr, llvmIr, module.PrintToString(), clock.Elapsed, argumentTypes);
+        var compiled = new CompiledSpecialization(method, options, IntPtr.Zero, typedIr, llvmIr, module.PrintToString(), clock.Elapsed, Analysis.BoundedCallAnalysis.WhyUnbounded(unit), argumentTypes);
         StageDump.WriteIfRequested(compiled);
         return compiled;
     }

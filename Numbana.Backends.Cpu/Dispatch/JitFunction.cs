@@ -98,7 +98,7 @@ public sealed class JitFunction
         if (specialization.Compiled is not { } compiled)
             return (TDelegate)Delegate.CreateDelegate(typeof(TDelegate), _target, specialization.Target);
         if (compiled.EntryPoint == IntPtr.Zero) throw CrossTargetError();
-        return (TDelegate)NativeCallEmitter.BuildTyped(typeof(TDelegate), specialization.Target, signature.Types, compiled.EntryPoint, _target);
+        return (TDelegate)NativeCallEmitter.BuildTyped(typeof(TDelegate), specialization.Target, signature.Types, compiled, _target);
     }
 
     /// <summary>Compiles the specialization for these argument types now (eagerly, as Numba's explicit signatures).</summary>
@@ -169,7 +169,7 @@ public sealed class JitFunction
                 : AssemblyText.CompileForInspection(target, argumentTypes, Options);
             Func<object?[], object?> invoker = compiled.EntryPoint == IntPtr.Zero
                 ? _ => throw CrossTargetError()
-                : NativeCallEmitter.BuildInvoker(target, signature.Types, compiled.EntryPoint, _target);
+                : NativeCallEmitter.BuildInvoker(target, signature.Types, compiled, _target);
             return new Specialization(signature.Types, target, compiled, invoker, null);
         }
         catch (NumbanaException error) when (!Options.Strict && error is not LlvmException)

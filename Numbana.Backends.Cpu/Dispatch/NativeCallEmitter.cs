@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
+using Numbana.Backends.Cpu.Compilation;
 using Numbana.Backends.Cpu.Runtime;
 using Numbana.Frontend;
 using Numbana.IR;
@@ -50,8 +51,9 @@ internal static class NativeCallEmitter
     /// Emits the call. <paramref name="loadArgument"/> pushes argument i as <paramref name="argumentTypes"/>[i]
     /// (already cast or unboxed). Leaves the result (of <paramref name="returnType"/>, the CLR type) on the stack, or nothing for void.
     /// </summary>
+    /// <remarks><paramref name="bounded"/>: the entry's calls are bounded (<see cref="CompiledSpecialization.IsBounded"/>), so the call skips the GC transition.</remarks>
     public static void Emit(ILGenerator il, IReadOnlyList<Type> argumentTypes, IReadOnlyList<string> names, Type returnType,
-        IntPtr entryPoint, Action<int> loadArgument, Action<List<Type>>? emitCapturedArguments = null)
+        IntPtr entryPoint, bool bounded, Action<int> loadArgument, Action<List<Type>>? emitCapturedArguments = null)
     {
         var abiTypes = new List<Type>();
         var jaggedArguments = new List<LocalBuilder>();
@@ -139,8 +141,8 @@ internal static class NativeCallEmitter
 
         il.Emit(OpCodes.Ldc_I8, (long)entryPoint);
         il.Emit(OpCodes.Conv_I);
-        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
-        result.EmitAfterCall(il, argumentTypes, loadArgument, () => EmitReleaseJaggedArguments(il, jaggedArguments));
+        EmittedMethods.EmitEntryCall(il, [.. abiTypes], bounded);
+        result.EmitAfterCall(il, argumentTypes, loadArgument, bounded, () => EmitReleaseJaggedArguments(il, jaggedArguments));
     }
 
     /// <summary>
@@ -272,7 +274,7 @@ internal static class NativeCallEmitter
     /// For a lambda that captures, <paramref name="closure"/> is its closure object: the invoker is closed over
     /// it (its first parameter) and reads the captured variables from it at each call.
     /// </remarks>
-    public static Func<object?[], object?> BuildInvoker(MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint, object? closure = null)
+    public static Func<object?[], object?> BuildInvoker(MethodInfo method, IReadOnlyList<Type> argumentTypes, CompiledSpecialization compiled, object? closure = null)
     {
         var names = method.GetParameters().Select((p, i) => p.Name ?? $"argument{i}").ToArray();
         var captures = ClosureCaptures.Find(method);
@@ -280,7 +282,7 @@ internal static class NativeCallEmitter
         Type[] parameters = captures.Count > 0 ? [typeof(object), typeof(object[])] : [typeof(object[])];
         var invoker = EmittedMethods.Define($"numbana_invoke_{method.Name}", typeof(object), parameters, il =>
         {
-            Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i =>
+            Emit(il, argumentTypes, names, method.ReturnType, compiled.EntryPoint, compiled.IsBounded, i =>
             {
                 il.Emit(OpCodes.Ldarg, (short)first);
                 il.Emit(OpCodes.Ldc_I4, i);
@@ -298,7 +300,7 @@ internal static class NativeCallEmitter
 
     /// <summary>A typed delegate calling the native entry directly (the fast path of <see cref="JitFunction.As{TDelegate}"/>).</summary>
     /// <remarks>For a lambda that captures, the delegate is closed over <paramref name="closure"/> (see <see cref="BuildInvoker"/>).</remarks>
-    public static Delegate BuildTyped(Type delegateType, MethodInfo method, IReadOnlyList<Type> argumentTypes, IntPtr entryPoint, object? closure = null)
+    public static Delegate BuildTyped(Type delegateType, MethodInfo method, IReadOnlyList<Type> argumentTypes, CompiledSpecialization compiled, object? closure = null)
     {
         var invoke = delegateType.GetMethod("Invoke")!;
         var parameterTypes = invoke.GetParameters().Select(p => p.ParameterType).ToArray();
@@ -308,7 +310,7 @@ internal static class NativeCallEmitter
         var userAssembly = captures.Count > 0 ? method.DeclaringType!.Assembly : delegateType.IsVisible ? null : delegateType.Assembly;
         var thunk = EmittedMethods.Define($"numbana_typed_{method.Name}", invoke.ReturnType, captures.Count > 0 ? [typeof(object), .. parameterTypes] : parameterTypes, il =>
         {
-            Emit(il, argumentTypes, names, method.ReturnType, entryPoint, i => il.Emit(OpCodes.Ldarg, (short)(i + first)),
+            Emit(il, argumentTypes, names, method.ReturnType, compiled.EntryPoint, compiled.IsBounded, i => il.Emit(OpCodes.Ldarg, (short)(i + first)),
                 abiTypes => CapturedArguments.Emit(il, method, captures, () => il.Emit(OpCodes.Ldarg_0), abiTypes));
             il.Emit(OpCodes.Ret);
         }, userAssembly);
@@ -338,6 +340,9 @@ internal static class EmittedMethods
     private static readonly Dictionary<string, ModuleBuilder> Modules = new();
     private static int _count;
 
+    /// <summary>The module of the method <see cref="Define"/> is emitting (under <see cref="Gate"/>), for <see cref="EmitEntryCall"/>.</summary>
+    private static ModuleBuilder? _moduleBeingEmitted;
+
     private static ModuleBuilder ModuleFor(Assembly? userAssembly)
     {
         var numbana = typeof(EmittedMethods).Assembly.GetName().Name!;
@@ -351,6 +356,16 @@ internal static class EmittedMethods
         return Modules[key] = assembly.DefineDynamicModule("Numbana.Emitted");
     }
 
+    /// <summary>
+    /// Emits, in a body <see cref="Define"/> is emitting, the <c>calli</c> of a native entry (arguments and address on the
+    /// stack; its status left there), without the GC transition when the call is <paramref name="bounded"/> (<see cref="UnmanagedCalli"/>).
+    /// </summary>
+    public static void EmitEntryCall(ILGenerator il, Type[] abiTypes, bool bounded)
+    {
+        var module = _moduleBeingEmitted ?? throw new InvalidOperationException("EmitEntryCall is for the bodies EmittedMethods.Define emits: this is a bug in Numbana.");
+        UnmanagedCalli.Emit(il, module, abiTypes, bounded);
+    }
+
     /// <summary>Defines and creates one static method; <paramref name="userAssembly"/> is the assembly whose non-public types the body names.</summary>
     public static MethodInfo Define(string name, Type returnType, Type[] parameterTypes, Action<ILGenerator> body, Assembly? userAssembly = null)
     {
@@ -359,7 +374,15 @@ internal static class EmittedMethods
             var module = ModuleFor(userAssembly);
             var type = module.DefineType($"Numbana.Emitted.T{_count++}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
             var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, returnType, parameterTypes);
-            body(method.GetILGenerator());
+            _moduleBeingEmitted = module;
+            try
+            {
+                body(method.GetILGenerator());
+            }
+            finally
+            {
+                _moduleBeingEmitted = null;
+            }
             return type.CreateType().GetMethod(name)!;
         }
     }

@@ -61,8 +61,10 @@ internal sealed class NativeResult
     /// <paramref name="argumentTypes"/> and <paramref name="loadArgument"/> name the call's arguments, so that
     /// an array argument returned as it came is the same object. <paramref name="releaseArguments"/> emits what
     /// the arguments need undone once the native code has returned (the pins of jagged arrays' rows).
+    /// <paramref name="bounded"/>: the call was bounded, so it allocated nothing (<see cref="Analysis.BoundedCallAnalysis"/>)
+    /// and has no temporary arrays to release.
     /// </summary>
-    public void EmitAfterCall(ILGenerator il, IReadOnlyList<Type> argumentTypes, Action<int> loadArgument, Action? releaseArguments = null)
+    public void EmitAfterCall(ILGenerator il, IReadOnlyList<Type> argumentTypes, Action<int> loadArgument, bool bounded, Action? releaseArguments = null)
     {
         var status = il.DeclareLocal(typeof(int));
         il.Emit(OpCodes.Stloc, status);
@@ -74,7 +76,7 @@ internal sealed class NativeResult
             MultiDimensionalArrayType => EmitClaimArray(il, argumentTypes, loadArgument, NativeMultiDimensionalArrayData),
             _ => null,
         };
-        if (array is null) il.Emit(OpCodes.Call, EndCallMethod);
+        if (array is null && !bounded) il.Emit(OpCodes.Call, EndCallMethod);
         var ok = il.DefineLabel();
         il.Emit(OpCodes.Ldloc, status);
         il.Emit(OpCodes.Brfalse, ok);

@@ -58,8 +58,8 @@ internal static class DelegateCompiler
 
 /// <summary>
 /// The state behind one compiled delegate: the native entry point once compiled, or the decision to
-/// run the original .NET method (non-strict mode). The thunk reads <see cref="EntryPoint"/> on every
-/// call and calls <see cref="EnsureCompiled"/> only while it is zero.
+/// run the original .NET method (non-strict mode). The thunk reads <see cref="BoundedEntryPoint"/> and
+/// <see cref="EntryPoint"/> on every call and calls <see cref="EnsureCompiled"/> only while both are zero.
 /// </summary>
 internal sealed class SpecializationSlot
 {
@@ -88,6 +88,12 @@ internal sealed class SpecializationSlot
     /// <summary>The native entry point; zero until compiled (a field, so the thunk loads it directly).</summary>
     public IntPtr EntryPoint;
 
+    /// <summary>
+    /// The native entry point when its calls are bounded (<see cref="CompiledSpecialization.IsBounded"/>), else zero:
+    /// the thunk tests it first and then calls without the GC transition. Set before <see cref="EntryPoint"/>.
+    /// </summary>
+    public IntPtr BoundedEntryPoint;
+
     /// <summary>Compiles on the first call (once, whatever the number of threads); zero means "run the .NET method".</summary>
     public IntPtr EnsureCompiled()
     {
@@ -99,6 +105,7 @@ internal sealed class SpecializationSlot
             try
             {
                 var compiled = SpecializationCache.GetOrCompile(Method, Options);
+                if (compiled.IsBounded) BoundedEntryPoint = compiled.EntryPoint;
                 EntryPoint = compiled.EntryPoint;
                 return EntryPoint;
             }

@@ -9,7 +9,8 @@ namespace Numbana.Backends.Cpu.Runtime;
 /// Emits the managed thunk of a compiled delegate: a static method (in an emitted assembly, see
 /// <see cref="Dispatch.EmittedMethods"/>) with the delegate's signature, closed over its slot, that
 /// pins each array, passes (pointer to the first element, length) and scalars in their native form,
-/// calls the native entry through an unmanaged calli, and raises the exception a non-zero status names.
+/// calls the native entry through an unmanaged calli (without the GC transition when the compiled call is
+/// bounded: see <see cref="Dispatch.UnmanagedCalli"/>), and raises the exception a non-zero status names.
 /// </summary>
 /// <remarks>
 /// A null array argument raises <see cref="ArgumentNullException"/> at the call, before any compiled code
@@ -18,6 +19,7 @@ namespace Numbana.Backends.Cpu.Runtime;
 internal static class ThunkBuilder
 {
     private static readonly FieldInfo EntryPointField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.EntryPoint))!;
+    private static readonly FieldInfo BoundedEntryPointField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.BoundedEntryPoint))!;
     private static readonly FieldInfo ClosureField = typeof(SpecializationSlot).GetField(nameof(SpecializationSlot.Closure))!;
     private static readonly MethodInfo EnsureCompiledMethod = typeof(SpecializationSlot).GetMethod(nameof(SpecializationSlot.EnsureCompiled))!;
     private static readonly MethodInfo OriginalGetter = typeof(SpecializationSlot).GetProperty(nameof(SpecializationSlot.Original))!.GetMethod!;
@@ -39,20 +41,32 @@ internal static class ThunkBuilder
     {
         var entryPoint = il.DeclareLocal(typeof(IntPtr));
         var native = il.DefineLabel();
+        var bounded = il.DefineLabel();
+        var fallback = il.DefineLabel();
 
-        // Fast path: one field load and a test per call once compiled.
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, EntryPointField);
-        il.Emit(OpCodes.Dup);
-        il.Emit(OpCodes.Stloc, entryPoint);
-        il.Emit(OpCodes.Brtrue, native);
+        // Fast path: one field load and a test per call once compiled (a bounded entry), two for any other entry.
+        void EmitDispatch(bool afterCompiling)
+        {
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldfld, BoundedEntryPointField);
+            il.Emit(OpCodes.Dup);
+            il.Emit(OpCodes.Stloc, entryPoint);
+            il.Emit(OpCodes.Brtrue, bounded);
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldfld, EntryPointField);
+            il.Emit(OpCodes.Dup);
+            il.Emit(OpCodes.Stloc, entryPoint);
+            il.Emit(afterCompiling ? OpCodes.Brfalse : OpCodes.Brtrue, afterCompiling ? fallback : native);
+            if (afterCompiling) il.Emit(OpCodes.Br, native);
+        }
+        EmitDispatch(afterCompiling: false);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Call, EnsureCompiledMethod);
-        il.Emit(OpCodes.Dup);
-        il.Emit(OpCodes.Stloc, entryPoint);
-        il.Emit(OpCodes.Brtrue, native);
+        il.Emit(OpCodes.Pop); // the fields say which entry (if any) it set
+        EmitDispatch(afterCompiling: true);
 
         // Non-strict fallback: run the original .NET method.
+        il.MarkLabel(fallback);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Call, OriginalGetter);
         il.Emit(OpCodes.Castclass, delegateType);
@@ -60,23 +74,27 @@ internal static class ThunkBuilder
         il.Emit(OpCodes.Callvirt, delegateType.GetMethod("Invoke")!);
         il.Emit(OpCodes.Ret);
 
-        il.MarkLabel(native);
-        if (abi is { } signature)
+        // The native call, written twice: with the GC transition, and without it for a bounded entry.
+        foreach (var (label, isBounded) in new[] { (native, false), (bounded, true) })
         {
-            EmitNativeCall(il, parameters, signature.Parameters, signature.Return, method.ReturnType, entryPoint,
-                abiTypes => Dispatch.CapturedArguments.Emit(il, method, captures, () => { il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldfld, ClosureField); }, abiTypes));
-        }
-        else
-        {
-            // A signature without a native form never compiles, so EnsureCompiled never returns an entry point.
-            il.Emit(OpCodes.Ldstr, "Numbana compiled a method whose signature has no native form: this is a bug in Numbana.");
-            il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor([typeof(string)])!);
-            il.Emit(OpCodes.Throw);
+            il.MarkLabel(label);
+            if (abi is { } signature)
+            {
+                EmitNativeCall(il, parameters, signature.Parameters, signature.Return, method.ReturnType, entryPoint, isBounded,
+                    abiTypes => Dispatch.CapturedArguments.Emit(il, method, captures, () => { il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldfld, ClosureField); }, abiTypes));
+            }
+            else
+            {
+                // A signature without a native form never compiles, so EnsureCompiled never returns an entry point.
+                il.Emit(OpCodes.Ldstr, "Numbana compiled a method whose signature has no native form: this is a bug in Numbana.");
+                il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor([typeof(string)])!);
+                il.Emit(OpCodes.Throw);
+            }
         }
     }
 
     private static void EmitNativeCall(ILGenerator il, ParameterInfo[] parameters, NType[] types, NType returnType, Type clrReturnType, LocalBuilder entryPoint,
-        Action<List<Type>> emitCapturedArguments)
+        bool bounded, Action<List<Type>> emitCapturedArguments)
     {
         var abiTypes = new List<Type>();
         var jaggedArguments = new List<LocalBuilder>();
@@ -140,8 +158,8 @@ internal static class ThunkBuilder
         abiTypes.Add(typeof(IntPtr));
 
         il.Emit(OpCodes.Ldloc, entryPoint);
-        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), [.. abiTypes]);
-        result.EmitAfterCall(il, parameters.Select(p => p.ParameterType).ToArray(), i => il.Emit(OpCodes.Ldarg, (short)(i + 1)),
+        Dispatch.EmittedMethods.EmitEntryCall(il, [.. abiTypes], bounded);
+        result.EmitAfterCall(il, parameters.Select(p => p.ParameterType).ToArray(), i => il.Emit(OpCodes.Ldarg, (short)(i + 1)), bounded,
             () => Dispatch.NativeCallEmitter.EmitReleaseJaggedArguments(il, jaggedArguments));
         il.Emit(OpCodes.Ret);
     }
