@@ -7,7 +7,9 @@ namespace Numbana.Benchmarks.Suites;
 /// What a call costs on top of the work: a trivial function of two arrays (<c>a[0] + b[0]</c>) called
 /// directly by .NET (not inlined), through the typed delegate of <c>Jit.Compile&lt;TDelegate&gt;</c>, through
 /// <c>JitFunction.As&lt;TDelegate&gt;</c>, and through the untyped <c>JitFunction.Invoke(object[])</c>
-/// (arguments already in an array, and with the params array built at the call).
+/// (arguments already in an array, and with the params array built at the call). <c>Add</c> is a bounded call
+/// (no loop: Numbana calls it without the GC transition); <c>AddInALoop</c>, the same sum in a one-iteration
+/// loop, is not, and shows what every call of a kernel with a loop costs.
 /// Goals (issue 4): typed delegate at most +10 ns over the direct call, Invoke at most +100 ns.
 /// </summary>
 [MemoryDiagnoser]
@@ -15,12 +17,20 @@ public class CallOverhead
 {
     private double[] _a = null!, _b = null!;
     private object?[] _arguments = null!;
-    private Func<double[], double[], double> _compiled = null!, _typed = null!;
+    private Func<double[], double[], double> _compiled = null!, _typed = null!, _compiledLoop = null!;
     private JitFunction _function = null!;
     private IntPtr _entry;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static double Add(double[] a, double[] b) => a[0] + b[0];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double AddInALoop(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 1; i++) sum += a[i] + b[i];
+        return sum;
+    }
 
     [GlobalSetup]
     public void Setup()
@@ -29,11 +39,12 @@ public class CallOverhead
         _b = [2.25, 3];
         _arguments = [_a, _b];
         _compiled = Jit.Compile<Func<double[], double[], double>>(Add);
+        _compiledLoop = Jit.Compile<Func<double[], double[], double>>(AddInALoop);
         _function = Jit.Compile(typeof(CallOverhead).GetMethod(nameof(Add))!);
         _typed = _function.As<Func<double[], double[], double>>();
         _entry = Numbana.Backends.Cpu.Compilation.SpecializationCache.GetOrCompile(typeof(CallOverhead).GetMethod(nameof(Add))!, JitOptions.Default).EntryPoint;
         var expected = Add(_a, _b);
-        if (_compiled(_a, _b) != expected || _typed(_a, _b) != expected || (double)_function.Invoke(_arguments)! != expected)
+        if (_compiled(_a, _b) != expected || _compiledLoop(_a, _b) != expected || _typed(_a, _b) != expected || (double)_function.Invoke(_arguments)! != expected)
             throw new InvalidOperationException("a compiled call disagrees with .NET");
     }
 
@@ -42,6 +53,12 @@ public class CallOverhead
 
     [Benchmark(Description = "Jit.Compile<TDelegate> delegate")]
     public double CompiledDelegate() => _compiled(_a, _b);
+
+    [Benchmark(Description = "direct .NET call, kernel with a loop")]
+    public double DirectLoop() => AddInALoop(_a, _b);
+
+    [Benchmark(Description = "Jit.Compile<TDelegate> delegate, kernel with a loop (GC transition kept)")]
+    public double CompiledDelegateLoop() => _compiledLoop(_a, _b);
 
     [Benchmark(Description = "JitFunction.As<TDelegate>")]
     public double TypedDelegate() => _typed(_a, _b);
@@ -64,7 +81,7 @@ public class CallOverhead
         return result;
     }
 
-    /// <summary>The same without the GC transition (SuppressGCTransition: only safe for short calls; not used by Numbana).</summary>
+    /// <summary>The same without the GC transition (SuppressGCTransition, as Numbana calls bounded kernels).</summary>
     [Benchmark(Description = "... with SuppressGCTransition")]
     public unsafe double FunctionPointerNoTransition()
     {

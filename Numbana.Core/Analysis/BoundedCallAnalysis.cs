@@ -52,7 +52,7 @@ internal static class BoundedCallAnalysis
         ParallelInstruction => "runs a parallel loop",
         SpanFillInstruction => "fills a span (its length is known only at the call)",
         SpanCopyInstruction => "copies a span (its length is known only at the call)",
-        StackAllocInstruction { ByteCount: ConstantInstruction { Bits: >= 0 and <= LargestStackAllocation } } => null,
+        StackAllocInstruction alloc when IsSmallConstant(alloc.ByteCount) => null,
         StackAllocInstruction => $"allocates on the stack a size that is not a constant of at most {LargestStackAllocation} bytes",
         ConstantInstruction or BinaryInstruction or UnaryInstruction or CompareInstruction or ConvertInstruction
             or CheckedBinaryInstruction or MathInstruction
@@ -65,6 +65,14 @@ internal static class BoundedCallAnalysis
             or AlignmentPeelCountInstruction
             or JumpInstruction or BranchInstruction or SwitchInstruction or ReturnInstruction or ThrowInstruction => null,
         _ => $"uses '{instruction.Mnemonic}', which is not known to run in bounded time",
+    };
+
+    /// <summary>A constant byte count of at most <see cref="LargestStackAllocation"/>, as C# writes it: a constant, or a constant widened to nint.</summary>
+    private static bool IsSmallConstant(Value byteCount) => byteCount switch
+    {
+        ConstantInstruction constant => constant.Bits is >= 0 and <= LargestStackAllocation,
+        ConvertInstruction { Operands: [ConstantInstruction constant] } => constant.Bits is >= 0 and <= LargestStackAllocation,
+        _ => false,
     };
 
     /// <summary>A block that starts a cycle of the control-flow graph (the target of a back edge), or null.</summary>
