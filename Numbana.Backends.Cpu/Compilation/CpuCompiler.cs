@@ -84,7 +84,7 @@ internal static class CpuCompiler
             using (var targetMachine = TargetSelection.CreateTargetMachine(jit, options))
             {
                 module.SetTargetFrom(targetMachine);
-                TargetSelection.ApplyCpu(module, options, targetMachine);
+                TargetSelection.ApplyCpu(module, options, targetMachine, jit);
                 LlvmPasses.Run(module, targetMachine, $"default<O{options.OptLevel}>");
             }
             var optimizedIr = module.PrintToString();

@@ -43,7 +43,7 @@ internal static class AssemblyText
         module.Verify();
         using var targetMachine = TargetSelection.CreateTargetMachine(HostJit.Shared, options);
         module.SetTargetFrom(targetMachine);
-        TargetSelection.ApplyCpu(module, options, targetMachine);
+        TargetSelection.ApplyCpu(module, options, targetMachine, HostJit.Shared);
         LlvmPasses.Run(module, targetMachine, $"default<O{options.OptLevel}>");
         var compiled = new CompiledSpecialization(method, options, IntPtr.Zero, typedIr, llvmIr, module.PrintToString(), clock.Elapsed, Analysis.BoundedCallAnalysis.WhyUnbounded(unit), argumentTypes);
         StageDump.WriteIfRequested(compiled);

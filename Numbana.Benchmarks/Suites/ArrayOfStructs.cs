@@ -9,6 +9,12 @@ public struct Particle
     public double X, Y, Z, Vx, Vy, Vz;
 }
 
+/// <summary>A point of two doubles: 16 bytes.</summary>
+public struct PointD
+{
+    public double X, Y;
+}
+
 /// <summary>A point of two floats: 8 bytes.</summary>
 public struct Point2
 {
@@ -26,6 +32,8 @@ public class ArrayOfStructs
     private Particle[] _particles = null!;
     private Complex[] _complex = null!;
     private Point2[] _points = null!;
+    private PointD[] _pointsD = null!;
+    private Action<PointD[], double, PointD> _scaleAndShift = null!;
     private double[] _magnitudes = null!;
     private float[] _lengths = null!;
     private Action<Particle[], double> _advance = null!;
@@ -39,6 +47,15 @@ public class ArrayOfStructs
             p[i].X += p[i].Vx * dt;
             p[i].Y += p[i].Vy * dt;
             p[i].Z += p[i].Vz * dt;
+        }
+    }
+
+    public static void ScaleAndShift(PointD[] points, double a, PointD offset)
+    {
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i].X = a * points[i].X + offset.X;
+            points[i].Y = a * points[i].Y + offset.Y;
         }
     }
 
@@ -63,17 +80,24 @@ public class ArrayOfStructs
         }).ToArray();
         _complex = Enumerable.Range(0, N).Select(_ => new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5)).ToArray();
         _points = Enumerable.Range(0, N).Select(_ => new Point2 { X = (float)rng.NextDouble(), Y = (float)rng.NextDouble() }).ToArray();
+        _pointsD = Enumerable.Range(0, N).Select(_ => new PointD { X = rng.NextDouble(), Y = rng.NextDouble() }).ToArray();
         _magnitudes = new double[N];
         _lengths = new float[N];
         _advance = Jit.Compile<Action<Particle[], double>>(Advance);
         _squaredMagnitudes = Jit.Compile<Action<Complex[], double[]>>(SquaredMagnitudes);
         _pointLengths = Jit.Compile<Action<Point2[], float[]>>(PointLengths);
+        _scaleAndShift = Jit.Compile<Action<PointD[], double, PointD>>(ScaleAndShift);
 
         var expectedParticles = (Particle[])_particles.Clone();
         Advance(expectedParticles, 1e-3);
         var actualParticles = (Particle[])_particles.Clone();
         _advance(actualParticles, 1e-3);
         Verify.SameBits("advance", expectedParticles.Select(p => p.X + p.Y + p.Z).ToArray(), actualParticles.Select(p => p.X + p.Y + p.Z).ToArray());
+        var expectedPoints = (PointD[])_pointsD.Clone();
+        ScaleAndShift(expectedPoints, 0.5, new PointD { X = 1, Y = -1 });
+        var actualPoints = (PointD[])_pointsD.Clone();
+        _scaleAndShift(actualPoints, 0.5, new PointD { X = 1, Y = -1 });
+        Verify.SameBits("scale and shift", expectedPoints.SelectMany(p => new[] { p.X, p.Y }).ToArray(), actualPoints.SelectMany(p => new[] { p.X, p.Y }).ToArray());
         var expected = new double[N];
         SquaredMagnitudes(_complex, expected);
         _squaredMagnitudes(_complex, _magnitudes);
@@ -89,6 +113,12 @@ public class ArrayOfStructs
 
     [Benchmark(Description = "advance particles (48-byte structs): Numbana")]
     public void AdvanceNumbana() => _advance(_particles, 1e-9);
+
+    [Benchmark(Description = "a * p + offset of PointD[] (16-byte structs): RyuJIT")]
+    public void ScaleAndShiftDotNet() => ScaleAndShift(_pointsD, 1.0000001, new PointD { X = 1e-9, Y = -1e-9 });
+
+    [Benchmark(Description = "a * p + offset of PointD[] (16-byte structs): Numbana")]
+    public void ScaleAndShiftNumbana() => _scaleAndShift(_pointsD, 1.0000001, new PointD { X = 1e-9, Y = -1e-9 });
 
     [Benchmark(Description = "|z|^2 of Complex[]: RyuJIT")]
     public void SquaredMagnitudesDotNet() => SquaredMagnitudes(_complex, _magnitudes);

@@ -15,7 +15,7 @@ namespace Numbana.Tests.FileTests;
 /// </summary>
 /// <remarks>
 /// Header lines: <c>; method: Type.Method</c> (a type in this assembly), <c>; stage: typed-ir | llvm-ir |
-/// optimized-llvm-ir</c>, optional <c>; options: FastMath BoundsCheckOff O0</c> and <c>; requires: avx2</c>.
+/// optimized-llvm-ir</c>, optional <c>; options: FastMath BoundsCheckOff O0</c>, <c>; cpu: haswell</c> (compile for that CPU, not the host) and <c>; requires: avx2</c>.
 /// Function names lose their unique numeric suffix (numbana.Kernels.Sum.17 reads numbana.Kernels.Sum).
 /// </remarks>
 public class FileTestRunner
@@ -37,7 +37,10 @@ public class FileTestRunner
         if (Header("requires").Contains("avx2") && !Avx2.IsSupported)
             Assert.Ignore("this check needs a host with AVX2");
 
-        var output = Normalize(StageOutput(Header("method"), Header("stage"), ParseOptions(Header("options"))));
+        var options = ParseOptions(Header("options"));
+        // A named CPU makes the expected vector shapes independent of the host's tuning (Zen 1 prefers 128-bit vectors).
+        if (Header("cpu") is { Length: > 0 } cpu) options = options with { TargetCpu = cpu };
+        var output = Normalize(StageOutput(Header("method"), Header("stage"), options));
         if (Environment.GetEnvironmentVariable("NUMBANA_TEST_BLESS") == "1")
         {
             Bless(fileName, lines, output);

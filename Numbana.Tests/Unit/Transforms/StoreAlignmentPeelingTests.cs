@@ -4,7 +4,7 @@ using K = Numbana.Tests.Execution.Kernels.PeelingKernels;
 
 namespace Numbana.Tests.Unit.Transforms;
 
-/// <summary>Which loops StoreAlignmentPeeling splits, read from the typed IR after the IR passes.</summary>
+/// <summary>Which loops StoreAlignmentPeeling splits, read from the typed IR after the IR passes, and the per-CPU vector tuning that goes with it.</summary>
 public class StoreAlignmentPeelingTests
 {
     private static string TypedIr(string kernel, JitOptions options, params Type[] signature) =>
@@ -33,6 +33,25 @@ public class StoreAlignmentPeelingTests
     public void TheAlignmentFollowsTheCpusStoreWidth(string cpu, int bytes) =>
         Assert.That(Numbana.Backends.Cpu.Compilation.TargetSelection.VectorStoreAlignment(Numbana.Backends.Cpu.OrcJit.HostJit.Shared, JitOptions.Default with { TargetCpu = cpu }),
             Is.EqualTo(bytes));
+
+    [TestCase("znver1", 128, Description = "256-bit operations as two 128-bit halves: 128-bit vectors, as GCC's tuning")]
+    [TestCase("bdver2", 128)]
+    [TestCase("znver3", null)]
+    [TestCase("skylake-avx512", null)]
+    [TestCase("x86-64-v2", null)]
+    public void ThePreferredVectorWidthFollowsTheCpu(string cpu, int? bits) =>
+        Assert.That(Numbana.Backends.Cpu.Compilation.TargetSelection.PreferredVectorWidth(Numbana.Backends.Cpu.OrcJit.HostJit.Shared, JitOptions.Default with { TargetCpu = cpu }),
+            Is.EqualTo(bits));
+
+    [TestCase("znver1", true)]
+    [TestCase("znver3", false)]
+    public void EveryCompiledFunctionCarriesThePreferredVectorWidth(string cpu, bool expected)
+    {
+        var llvm = Jit.Compile(typeof(K).GetMethod(nameof(K.DaxpyRange))!, JitOptions.Default with { TargetCpu = cpu })
+            .InspectLlvm(new JitSignature(typeof(double[]), typeof(double[]), typeof(int), typeof(int)));
+        Assert.That(llvm.Contains("\"prefer-vector-width\"=\"128\""), Is.EqualTo(expected));
+        if (expected) Assert.That(llvm, Does.Contain("<2 x double>"), "the loop is vectorized with 128-bit vectors");
+    }
 
     [Test]
     public void NoPeelBelowO2()
