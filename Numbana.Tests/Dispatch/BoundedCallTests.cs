@@ -29,6 +29,9 @@ public class BoundedCallTests
     [TestCase(nameof(K.Swap))]
     [TestCase(nameof(K.Corner), Description = "jagged rows are pinned by the thunk, before and after the native call")]
     [TestCase(nameof(K.SmallStackBuffer), Description = "a constant stackalloc of 16 bytes")]
+    [TestCase(nameof(K.Pick), Description = "returns an argument: no allocation")]
+    [TestCase(nameof(K.SpanAndGrid))]
+    [TestCase(nameof(K.Midpoint))]
     public void LoopFreeKernelsThatNeverCallDotNetAreBounded(string kernel) =>
         Assert.That(WhyUnbounded(kernel), Is.Null);
 
@@ -106,36 +109,85 @@ public class BoundedCallTests
     }
 
     [Test]
+    public void BoundedCallsReturnArgumentsTakeSpansGridsRefsAndCaptures()
+    {
+        double[] a = [1], b = [2];
+        var pick = Jit.Compile<Func<double[], double[], bool, double[]>>(K.Pick);
+        Assert.That(pick(a, b, true), Is.SameAs(a));
+        Assert.That(pick(a, b, false), Is.SameAs(b));
+        Assert.That(Jit.Compile(typeof(K).GetMethod(nameof(K.Pick))!).Invoke(a, b, false), Is.SameAs(b));
+
+        var spanAndGrid = Jit.Compile<SpanAndGridDelegate>(K.SpanAndGrid);
+        Assert.That(spanAndGrid([1, 2], new double[,] { { 1, 2 }, { 30, 4 } }), Is.EqualTo(32));
+        Assert.That(() => spanAndGrid([1], new double[1, 1]), Throws.TypeOf<IndexOutOfRangeException>());
+
+        var midpoint = Jit.Compile<MidpointDelegate>(K.Midpoint);
+        var x = 1.0;
+        midpoint(ref x, 4);
+        Assert.That(x, Is.EqualTo(2.5));
+
+        // A capturing lambda without a loop: the captured scale is read at each call, the count written back.
+        var scale = 3.0;
+        var count = 0;
+        var scaled = Jit.Compile<Func<double, double>>(v => { count++; return v * scale; });
+        Assert.That(scaled(2), Is.EqualTo(6));
+        scale = 4;
+        Assert.That(scaled(2), Is.EqualTo(8));
+        Assert.That(count, Is.EqualTo(2));
+    }
+
+    public delegate void MidpointDelegate(ref double x, in double y);
+
+    public delegate double SpanAndGridDelegate(ReadOnlySpan<double> s, double[,] grid);
+
+    [Test]
     public void ArraysStayInPlaceWhileAnotherThreadCompactsTheHeap()
     {
-        // Fresh gen-0 arrays, which a compacting collection would move, called while another thread forces
-        // compacting collections: the thunk pins them, and without the transition no collection runs during the call.
+        // Fresh gen-0 arrays, which a compacting collection would move, called while another thread forces a
+        // compacting collection per call (one per call, not back to back, which would starve this thread: see
+        // JaggedArrayGcTests): the thunk pins them, and without the transition no collection runs during the call.
         var add = Jit.Compile<Func<double[], double[], double>>(K.AddFirst);
         var typed = Jit.Compile(typeof(K).GetMethod(nameof(K.AddFirst))!).As<Func<double[], double[], double>>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var stop = false;
+        var callsStarted = 0;
         var collections = 0;
         var collector = new Thread(() =>
         {
-            while (!stop.IsCancellationRequested)
+            var collectedFor = 0;
+            while (!Volatile.Read(ref stop))
             {
+                if (Volatile.Read(ref callsStarted) == collectedFor)
+                {
+                    Thread.SpinWait(20);
+                    continue;
+                }
+                collectedFor = Volatile.Read(ref callsStarted);
                 GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: true);
-                collections++;
+                Interlocked.Increment(ref collections);
             }
-        });
+        }) { IsBackground = true };
         collector.Start();
-        var calls = 0;
-        while (!stop.IsCancellationRequested)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
         {
-            var a = new[] { calls * 0.5, 1 };
-            var garbage = new double[64];
-            var b = new[] { 2.0, garbage.Length };
-            Assert.That(add(a, b), Is.EqualTo(calls * 0.5 + 2));
-            Assert.That(typed(b, a), Is.EqualTo(2 + calls * 0.5));
-            calls++;
+            // Half a second of calls (a call is tens of nanoseconds, a collection about a hundred microseconds), longer
+            // until 50 collections have run, at most 5 seconds.
+            for (var call = 0; clock.Elapsed < TimeSpan.FromSeconds(0.5) || (Volatile.Read(ref collections) < 50 && clock.Elapsed < TimeSpan.FromSeconds(5)); call++)
+            {
+                Interlocked.Increment(ref callsStarted);
+                var a = new[] { call * 0.5, 1 };
+                var garbage = new double[64];
+                var b = new[] { 2.0, garbage.Length };
+                Assert.That(add(a, b), Is.EqualTo(call * 0.5 + 2));
+                Assert.That(typed(b, a), Is.EqualTo(2 + call * 0.5));
+            }
         }
-        collector.Join();
-        Assert.That(collections, Is.GreaterThan(0));
-        Assert.That(calls, Is.GreaterThan(0));
+        finally
+        {
+            Volatile.Write(ref stop, true);
+            collector.Join();
+        }
+        Assert.That(collections, Is.GreaterThanOrEqualTo(50), "collections ran between and during the calls");
     }
 
     /// <summary>The calling convention of every <c>calli</c> in an emitted method, read back from its IL and signatures.</summary>

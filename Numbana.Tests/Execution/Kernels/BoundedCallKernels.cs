@@ -33,6 +33,12 @@ public static class BoundedCallKernels
         return buffer[0] + buffer[1] + buffer[2] + buffer[3];
     }
 
+    public static double[] Pick(double[] a, double[] b, bool first) => first ? a : b;
+
+    public static double SpanAndGrid(ReadOnlySpan<double> s, double[,] grid) => s[1] + grid[1, 0];
+
+    public static void Midpoint(ref double x, in double y) => x = (x + y) / 2;
+
     // Unbounded.
     public static double Sum(double[] a)
     {
