@@ -42,31 +42,25 @@ internal static class ThunkBuilder
         var entryPoint = il.DeclareLocal(typeof(IntPtr));
         var native = il.DefineLabel();
         var bounded = il.DefineLabel();
-        var fallback = il.DefineLabel();
 
         // Fast path: one field load and a test per call once compiled (a bounded entry), two for any other entry.
-        void EmitDispatch(bool afterCompiling)
+        void EmitTakeEntry(FieldInfo field, Label whenSet)
         {
             il.Emit(OpCodes.Ldarg_0);
-            il.Emit(OpCodes.Ldfld, BoundedEntryPointField);
+            il.Emit(OpCodes.Ldfld, field);
             il.Emit(OpCodes.Dup);
             il.Emit(OpCodes.Stloc, entryPoint);
-            il.Emit(OpCodes.Brtrue, bounded);
-            il.Emit(OpCodes.Ldarg_0);
-            il.Emit(OpCodes.Ldfld, EntryPointField);
-            il.Emit(OpCodes.Dup);
-            il.Emit(OpCodes.Stloc, entryPoint);
-            il.Emit(afterCompiling ? OpCodes.Brfalse : OpCodes.Brtrue, afterCompiling ? fallback : native);
-            if (afterCompiling) il.Emit(OpCodes.Br, native);
+            il.Emit(OpCodes.Brtrue, whenSet);
         }
-        EmitDispatch(afterCompiling: false);
+        EmitTakeEntry(BoundedEntryPointField, bounded);
+        EmitTakeEntry(EntryPointField, native);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Call, EnsureCompiledMethod);
-        il.Emit(OpCodes.Pop); // the fields say which entry (if any) it set
-        EmitDispatch(afterCompiling: true);
+        il.Emit(OpCodes.Pop); // the fields say which entry it set, if any
+        EmitTakeEntry(BoundedEntryPointField, bounded);
+        EmitTakeEntry(EntryPointField, native);
 
-        // Non-strict fallback: run the original .NET method.
-        il.MarkLabel(fallback);
+        // Non-strict fallback (neither entry set): run the original .NET method.
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Call, OriginalGetter);
         il.Emit(OpCodes.Castclass, delegateType);
