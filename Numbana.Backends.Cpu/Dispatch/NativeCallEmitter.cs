@@ -374,6 +374,7 @@ internal static class EmittedMethods
             var module = ModuleFor(userAssembly);
             var type = module.DefineType($"Numbana.Emitted.T{_count++}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
             var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, returnType, parameterTypes);
+            var enclosing = _moduleBeingEmitted; // a body that defines a method of its own gets its module back after it
             _moduleBeingEmitted = module;
             try
             {
@@ -381,7 +382,7 @@ internal static class EmittedMethods
             }
             finally
             {
-                _moduleBeingEmitted = null;
+                _moduleBeingEmitted = enclosing;
             }
             return type.CreateType().GetMethod(name)!;
         }
