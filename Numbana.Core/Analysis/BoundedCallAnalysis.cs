@@ -16,8 +16,10 @@ namespace Numbana.Analysis;
 /// runtime. Compiled code never throws (a fault is a status the thunk raises) and never blocks; these
 /// conditions make the rest hold:</para>
 /// <list type="bullet">
-/// <item>no function of the unit has a cycle in its control flow, and no function calls itself, directly or
-/// through others: every instruction runs at most once per call;</item>
+/// <item>every cycle in a function's control flow is a <em>counted loop</em>, a counter that starts at a constant,
+/// goes up by a positive constant and is compared with a constant (<c>for (var i = 0; i &lt; 3; i++)</c>), and
+/// the trip counts of a function's loops multiply to at most <see cref="LargestIterationCount"/>; no function
+/// calls itself, directly or through others: every instruction runs a bounded number of times per call;</item>
 /// <item>no instruction runs for a time that grows with a value: no span fill or copy (a loop or memmove of a
 /// length known only at the call), no stackalloc of a size that is not a small constant (it is zeroed);</item>
 /// <item>no instruction calls back into .NET: no <c>new T[n]</c> (the allocator is managed code), no parallel loop.</item>
@@ -28,6 +30,12 @@ namespace Numbana.Analysis;
 /// </remarks>
 internal static class BoundedCallAnalysis
 {
+    /// <summary>The most iterations a function's counted loops may run in all (the product of their trip counts).</summary>
+    public const long LargestIterationCount = 4096;
+
+    /// <summary>Counted loops' constants stay within this magnitude, so that <c>counter + step</c> cannot wrap.</summary>
+    private const long LargestLoopConstant = 1 << 20;
+
     /// <summary>The largest constant stackalloc a bounded call may make: zeroing it takes well under a microsecond.</summary>
     public const int LargestStackAllocation = 16 * 1024;
 
@@ -36,8 +44,8 @@ internal static class BoundedCallAnalysis
     {
         foreach (var function in unit.Functions)
         {
-            if (FindCycle(function) is { } block)
-                return $"{Describe(function)} has a loop (at IL offset {Math.Max(block.IlOffset, 0)})";
+            if (WhyLoopsUnbounded(function) is { } loops)
+                return $"{Describe(function)} {loops}";
             foreach (var instruction in function.Blocks.SelectMany(b => b.Instructions))
                 if (WhyUnbounded(instruction) is { } reason)
                     return $"{Describe(function)} {reason} (at IL offset {instruction.IlOffset})";
@@ -75,13 +83,40 @@ internal static class BoundedCallAnalysis
         _ => false,
     };
 
-    /// <summary>A block that starts a cycle of the control-flow graph (the target of a back edge), or null.</summary>
-    private static Block? FindCycle(Function function)
+    /// <summary>
+    /// Null when every cycle of <paramref name="function"/>'s control flow is a counted loop and their trip counts
+    /// multiply to at most <see cref="LargestIterationCount"/>; else why not.
+    /// </summary>
+    /// <remarks>
+    /// Every cycle contains a back edge of a depth-first search (removing those leaves an acyclic graph). A back edge
+    /// passes its header's parameters, and SSA makes the header dominate it, so each back edge closes a natural loop.
+    /// The header must end in <c>branch (counter &lt; N), body, exit</c> with the counter one of its parameters; every back
+    /// edge must pass <c>counter + s</c> (s &gt; 0) for it and every other edge into the header a constant; and the exit
+    /// must not reach a back edge without passing the header. Then, each time the loop is entered, its back edges run
+    /// at most its trip count times.
+    /// </remarks>
+    private static string? WhyLoopsUnbounded(Function function)
     {
-        // Iterative depth-first search: a successor still on the stack closes a cycle.
-        var state = new Dictionary<Block, bool>(); // false: on the stack; true: finished
+        long iterations = 1;
+        foreach (var loop in FindBackEdges(function).GroupBy(edge => edge.Header))
+        {
+            var header = loop.Key;
+            if (TripCount(function, header, loop.Select(edge => edge.Call).ToList()) is not { } trips)
+                return $"has a loop that does not count up to a constant (at IL offset {Math.Max(header.IlOffset, 0)})";
+            iterations *= Math.Max(trips, 1);
+            if (iterations > LargestIterationCount)
+                return $"has loops of more than {LargestIterationCount} iterations in all (at IL offset {Math.Max(header.IlOffset, 0)})";
+        }
+        return null;
+    }
+
+    /// <summary>The edges of a depth-first search from the entry that go to a block still on its stack.</summary>
+    private static List<(Block Header, BlockCall Call)> FindBackEdges(Function function)
+    {
+        var backEdges = new List<(Block, BlockCall)>();
+        var finished = new Dictionary<Block, bool>(); // false: on the stack; true: finished
         var stack = new Stack<(Block Block, int NextSuccessor)>();
-        state[function.Entry] = false;
+        finished[function.Entry] = false;
         stack.Push((function.Entry, 0));
         while (stack.Count > 0)
         {
@@ -89,22 +124,72 @@ internal static class BoundedCallAnalysis
             var successors = block.Terminator?.Successors ?? [];
             if (next == successors.Count)
             {
-                state[block] = true;
+                finished[block] = true;
                 continue;
             }
             stack.Push((block, next + 1));
-            var target = successors[next].Target;
-            if (!state.TryGetValue(target, out var finished))
+            var edge = successors[next];
+            if (!finished.TryGetValue(edge.Target, out var done))
             {
-                state[target] = false;
-                stack.Push((target, 0));
+                finished[edge.Target] = false;
+                stack.Push((edge.Target, 0));
             }
-            else if (!finished)
+            else if (!done)
             {
-                return target;
+                backEdges.Add((edge.Target, edge));
             }
         }
-        return null;
+        return backEdges;
+    }
+
+    /// <summary>How many times the loop at <paramref name="header"/> can take its back edges per entry, or null when it is not a counted loop.</summary>
+    private static long? TripCount(Function function, Block header, List<BlockCall> backEdges)
+    {
+        if (header.Terminator is not BranchInstruction
+            {
+                Condition: CompareInstruction { Condition: Condition.Less or Condition.LessOrEqual, Left: BlockParameter counter, Right: ConstantInstruction limit } compare,
+            } branch
+            || counter.Block != header || Math.Abs(limit.Bits) > LargestLoopConstant)
+            return null;
+        var index = header.Parameters.IndexOf(counter);
+
+        var step = long.MaxValue;
+        foreach (var edge in backEdges)
+        {
+            if (edge.Arguments[index] is not BinaryInstruction { Op: BinaryOp.Add, Left: var left, Right: ConstantInstruction { Bits: > 0 and <= LargestLoopConstant } increment }
+                || left != counter)
+                return null;
+            step = Math.Min(step, increment.Bits);
+        }
+
+        long? start = null;
+        foreach (var edge in function.Blocks.SelectMany(b => b.Terminator?.Successors ?? []))
+        {
+            if (edge.Target != header || backEdges.Contains(edge)) continue;
+            if (edge.Arguments[index] is not ConstantInstruction { Bits: var first } || Math.Abs(first) > LargestLoopConstant) return null;
+            start = Math.Min(start ?? first, first);
+        }
+        if (start is null || ReachesWithout(branch.IfFalse.Target, backEdges, header)) return null;
+
+        var end = limit.Bits + (compare.Condition == Condition.LessOrEqual ? 1 : 0);
+        return end <= start.Value ? 0 : (end - start.Value + step - 1) / step;
+    }
+
+    /// <summary>Whether control can go from <paramref name="from"/> to one of <paramref name="edges"/> without passing <paramref name="header"/>.</summary>
+    private static bool ReachesWithout(Block from, List<BlockCall> edges, Block header)
+    {
+        var seen = new HashSet<Block> { header };
+        var pending = new Stack<Block>();
+        if (seen.Add(from)) pending.Push(from);
+        while (pending.Count > 0)
+        {
+            foreach (var edge in pending.Pop().Terminator?.Successors ?? [])
+            {
+                if (edges.Contains(edge)) return true;
+                if (seen.Add(edge.Target)) pending.Push(edge.Target);
+            }
+        }
+        return false;
     }
 
     /// <summary>A function that can call itself (directly or through other functions of the unit), or null.</summary>

@@ -32,11 +32,16 @@ public class BoundedCallTests
     [TestCase(nameof(K.Pick), Description = "returns an argument: no allocation")]
     [TestCase(nameof(K.SpanAndGrid))]
     [TestCase(nameof(K.Midpoint))]
+    [TestCase(nameof(K.SumOfThree), Description = "a counted loop: 3 iterations")]
+    [TestCase(nameof(K.Stencil), Description = "nested counted loops, <= and a step of 2: 3 x 2 iterations")]
     public void LoopFreeKernelsThatNeverCallDotNetAreBounded(string kernel) =>
         Assert.That(WhyUnbounded(kernel), Is.Null);
 
-    [TestCase(nameof(K.Sum), "BoundedCallKernels.Sum(double[]) has a loop (at IL offset ")]
-    [TestCase(nameof(K.SumThroughHelper), "BoundedCallKernels.Sum(double[]) has a loop", Description = "the callee's loop")]
+    [TestCase(nameof(K.Sum), "BoundedCallKernels.Sum(double[]) has a loop that does not count up to a constant (at IL offset ")]
+    [TestCase(nameof(K.SumThroughHelper), "BoundedCallKernels.Sum(double[]) has a loop that does not count up to a constant", Description = "the callee's loop")]
+    [TestCase(nameof(K.ManyIterations), "has loops of more than 4096 iterations in all", Description = "5000 iterations")]
+    [TestCase(nameof(K.NestedTooFar), "has loops of more than 4096 iterations in all", Description = "100 x 100")]
+    [TestCase(nameof(K.StepsBack), "has a loop that does not count up to a constant", Description = "i-- in the body: the back edge does not pass i + 1")]
     [TestCase(nameof(K.Gcd), "BoundedCallKernels.Gcd(int, int) is recursive")]
     [TestCase(nameof(K.NewArray), "BoundedCallKernels.NewArray(int) allocates an array (the allocator is .NET code)")]
     [TestCase(nameof(K.Fill), "BoundedCallKernels.Fill(double[], double) fills a span")]
@@ -106,6 +111,19 @@ public class BoundedCallTests
         Assert.That(corner([[1, 2], [3, 4]]), Is.EqualTo(5));
         Assert.That(() => corner([[1, 2], null!]), Throws.TypeOf<NullReferenceException>());
         Assert.That(Jit.Compile<Func<int, int>>(K.SmallStackBuffer)(6), Is.EqualTo(6));
+    }
+
+    [Test]
+    public void CountedLoopsRunAsDotNetDoes()
+    {
+        double[] values = [1.5, -2, 4.25, 8, 16];
+        Assert.That(Jit.Compile<Func<double[], double>>(K.SumOfThree)(values), Is.EqualTo(K.SumOfThree(values)));
+        Assert.That(() => Jit.Compile<Func<double[], double>>(K.SumOfThree)([1, 2]), Throws.TypeOf<IndexOutOfRangeException>());
+        var stencil = Jit.Compile<Func<double[], int, double>>(K.Stencil);
+        foreach (var at in new[] { 1, 2, 3 }) Assert.That(stencil(values, at), Is.EqualTo(K.Stencil(values, at)));
+        Assert.That(() => stencil(values, 4), Throws.TypeOf<IndexOutOfRangeException>());
+        var stepsBack = Jit.Compile<Func<int, int>>(K.StepsBack);
+        foreach (var x in new[] { 0, 2, 7 }) Assert.That(stepsBack(x), Is.EqualTo(K.StepsBack(x)));
     }
 
     [Test]

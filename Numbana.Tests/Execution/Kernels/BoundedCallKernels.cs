@@ -39,7 +39,48 @@ public static class BoundedCallKernels
 
     public static void Midpoint(ref double x, in double y) => x = (x + y) / 2;
 
+    public static double SumOfThree(double[] a)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 3; i++) sum += a[i];
+        return sum;
+    }
+
+    public static double Stencil(double[] a, int at)
+    {
+        var sum = 0.0;
+        for (var i = -1; i <= 1; i++)
+            for (var j = 0; j < 4; j += 2) sum += a[at + i] * (j + 1);
+        return sum;
+    }
+
     // Unbounded.
+    public static double ManyIterations(double[] a)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 5000; i++) sum += a[i & 1];
+        return sum;
+    }
+
+    public static double NestedTooFar(double[] a)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 100; i++)
+            for (var j = 0; j < 100; j++) sum += a[(i + j) & 1];
+        return sum;
+    }
+
+    public static int StepsBack(int x)
+    {
+        var count = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            count++;
+            if (x > count) i--;
+        }
+        return count;
+    }
+
     public static double Sum(double[] a)
     {
         var total = 0.0;
