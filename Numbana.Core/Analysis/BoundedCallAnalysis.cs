@@ -30,8 +30,11 @@ namespace Numbana.Analysis;
 /// </remarks>
 internal static class BoundedCallAnalysis
 {
-    /// <summary>The most iterations a function's counted loops may run in all (the product of their trip counts).</summary>
-    public const long LargestIterationCount = 4096;
+    /// <summary>
+    /// The most iterations a function's counted loops may run in all (the product of their trip counts): small loops over
+    /// the components of a point or a stencil's taps, not work over data, so that a collection waits microseconds at most.
+    /// </summary>
+    public const long LargestIterationCount = 256;
 
     /// <summary>Counted loops' constants stay within this magnitude, so that <c>counter + step</c> cannot wrap.</summary>
     private const long LargestLoopConstant = 1 << 20;
