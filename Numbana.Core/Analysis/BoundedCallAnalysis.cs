@@ -18,7 +18,7 @@ namespace Numbana.Analysis;
 /// <list type="bullet">
 /// <item>every cycle in a function's control flow is a <em>counted loop</em>, a counter that starts at a constant,
 /// goes up by a positive constant and is compared with a constant (<c>for (var i = 0; i &lt; 3; i++)</c>), and
-/// the trip counts of a function's loops multiply to at most <see cref="LargestIterationCount"/>; no function
+/// the trip counts of all the loops of the unit multiply to at most <see cref="LargestIterationCount"/>; no function
 /// calls itself, directly or through others: every instruction runs a bounded number of times per call;</item>
 /// <item>no instruction runs for a time that grows with a value: no span fill or copy (a loop or memmove of a
 /// length known only at the call), no stackalloc of a size that is not a small constant (it is zeroed);</item>
@@ -45,15 +45,18 @@ internal static class BoundedCallAnalysis
     /// <summary>Null when a call of <paramref name="unit"/>'s entry point is bounded; else the first reason it is not, naming the method.</summary>
     public static string? WhyUnbounded(CompilationUnit unit)
     {
+        if (FindRecursion(unit) is { } recursive) return $"{Describe(recursive)} is recursive";
+        // A callee's loops may run once per iteration of its caller's: the product over the unit bounds them all.
+        long iterations = 1;
         foreach (var function in unit.Functions)
         {
-            if (WhyLoopsUnbounded(function) is { } loops)
+            if (WhyLoopsUnbounded(function, ref iterations) is { } loops)
                 return $"{Describe(function)} {loops}";
             foreach (var instruction in function.Blocks.SelectMany(b => b.Instructions))
                 if (WhyUnbounded(instruction) is { } reason)
                     return $"{Describe(function)} {reason} (at IL offset {instruction.IlOffset})";
         }
-        return FindRecursion(unit) is { } recursive ? $"{Describe(recursive)} is recursive" : null;
+        return null;
     }
 
     /// <summary>Why one instruction can run for an unbounded time or call .NET, or null when it cannot.</summary>
@@ -87,8 +90,8 @@ internal static class BoundedCallAnalysis
     };
 
     /// <summary>
-    /// Null when every cycle of <paramref name="function"/>'s control flow is a counted loop and their trip counts
-    /// multiply to at most <see cref="LargestIterationCount"/>; else why not.
+    /// Null when every cycle of <paramref name="function"/>'s control flow is a counted loop and their trip counts, times
+    /// <paramref name="iterations"/> (those of the functions before it), multiply to at most <see cref="LargestIterationCount"/>; else why not.
     /// </summary>
     /// <remarks>
     /// Every cycle contains a back edge of a depth-first search (removing those leaves an acyclic graph). A back edge
@@ -98,9 +101,8 @@ internal static class BoundedCallAnalysis
     /// must not reach a back edge without passing the header. Then, each time the loop is entered, its back edges run
     /// at most its trip count times.
     /// </remarks>
-    private static string? WhyLoopsUnbounded(Function function)
+    private static string? WhyLoopsUnbounded(Function function, ref long iterations)
     {
-        long iterations = 1;
         foreach (var loop in FindBackEdges(function).GroupBy(edge => edge.Header))
         {
             var header = loop.Key;
@@ -108,7 +110,7 @@ internal static class BoundedCallAnalysis
                 return $"has a loop that does not count up to a constant (at IL offset {Math.Max(header.IlOffset, 0)})";
             iterations *= Math.Max(trips, 1);
             if (iterations > LargestIterationCount)
-                return $"has loops of more than {LargestIterationCount} iterations in all (at IL offset {Math.Max(header.IlOffset, 0)})";
+                return $"has loops of more than {LargestIterationCount} iterations in all, with its callers' and callees' (at IL offset {Math.Max(header.IlOffset, 0)})";
         }
         return null;
     }

@@ -41,6 +41,7 @@ public class BoundedCallTests
     [TestCase(nameof(K.SumThroughHelper), "BoundedCallKernels.Sum(double[]) has a loop that does not count up to a constant", Description = "the callee's loop")]
     [TestCase(nameof(K.ManyIterations), "has loops of more than 256 iterations in all", Description = "5000 iterations")]
     [TestCase(nameof(K.NestedTooFar), "has loops of more than 256 iterations in all", Description = "100 x 100")]
+    [TestCase(nameof(K.LoopsInCallerAndCallee), "has loops of more than 256 iterations in all, with its callers' and callees'", Description = "20 calls of a 20-iteration loop")]
     [TestCase(nameof(K.StepsBack), "has a loop that does not count up to a constant", Description = "i-- in the body: the back edge does not pass i + 1")]
     [TestCase(nameof(K.Gcd), "BoundedCallKernels.Gcd(int, int) is recursive")]
     [TestCase(nameof(K.NewArray), "BoundedCallKernels.NewArray(int) allocates an array (the allocator is .NET code)")]

@@ -70,6 +70,20 @@ public static class BoundedCallKernels
         return sum;
     }
 
+    public static double LoopsInCallerAndCallee(double[] a)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 20; i++) sum += SumOfTwenty(a, i);
+        return sum;
+    }
+
+    private static double SumOfTwenty(double[] a, int shift)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < 20; j++) sum += a[(shift + j) & 1];
+        return sum;
+    }
+
     public static int StepsBack(int x)
     {
         var count = 0;
