@@ -19,8 +19,9 @@ namespace Numbana.Backends.Cpu.Runtime;
 /// <para>When the native call returns, the thunk calls <see cref="Finish"/> (a method returning T[])
 /// or <see cref="EndCall"/> (any other method): a returned data pointer is turned back into its array
 /// (an argument passed in, or an array from the list), and the list is cleared, so temporary arrays
-/// become garbage. The list is per thread because the thunk's call runs on one thread; arrays allocated
-/// on other threads (inside a parallel loop body) are released when that thread's next call ends.</para>
+/// become garbage. The list is per thread because the thunk's call runs on one thread; arrays a parallel loop's
+/// body allocated on a pool thread are released when that thread has run its chunks
+/// (<c>ParallelForRuntime.LoopState.WorkAsHelper</c>), those of the calling thread when the call ends.</para>
 /// </remarks>
 internal static class ManagedAllocation
 {

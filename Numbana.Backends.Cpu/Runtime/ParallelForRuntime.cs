@@ -138,7 +138,7 @@ internal static unsafe class ParallelForRuntime
         // The pool items: as many as there are other threads (they exit at once when no chunk is left).
         var helpers = Math.Min(threads, chunks) - 1;
         for (var i = 0; i < helpers; i++)
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Work(), loop, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.WorkAsHelper(), loop, preferLocal: false);
         loop.Work();
         loop.WaitForAll();
         if (loop.LowestFailedChunk < chunks) return loop.Statuses[loop.LowestFailedChunk];
@@ -175,6 +175,24 @@ internal static unsafe class ParallelForRuntime
         public long[] Partials { get; }
         public int[] Statuses { get; }
         public int LowestFailedChunk => Volatile.Read(ref _lowestFailedChunk);
+
+        /// <summary>
+        /// <see cref="Work"/> on a pool thread, then the release of the arrays the chunk bodies allocated there
+        /// (<see cref="ManagedAllocation.EndCall"/>): an array a body allocates never outlives its iteration (a loop-carried
+        /// variable must be a numeric reduction), and a pool thread runs nothing else of Numbana meanwhile. The calling
+        /// thread does not release here: its list also holds the arrays of the function around the loop.
+        /// </summary>
+        public void WorkAsHelper()
+        {
+            try
+            {
+                Work();
+            }
+            finally
+            {
+                ManagedAllocation.EndCall();
+            }
+        }
 
         /// <summary>Claims and runs chunks until none is left (or the rest come after a failed one).</summary>
         public void Work()

@@ -15,6 +15,31 @@ public sealed class PrangeRuntimeTests
 
     private static readonly int[] Sizes = [0, 1, 2, 3, 1001, 100_003, 1_000_000];
 
+    /// <summary>Each iteration allocates a 1 MiB scratch array (on whichever thread runs it).</summary>
+    public static void ScratchPerIteration(double[] result)
+    {
+        foreach (int i in Prange.Range(result.Length))
+        {
+            var scratch = new double[1 << 17];
+            scratch[i] = i;
+            result[i] = scratch[i] + scratch.Length;
+        }
+    }
+
+    [Test]
+    public void ArraysThatBodiesAllocateOnPoolThreadsAreReleasedWhenTheLoopEnds()
+    {
+        var scratch = Jit.Compile<Action<double[]>>(ScratchPerIteration);
+        var result = new double[64];
+        scratch(result); // compile, and warm the pool
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        scratch(result);
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.That(result, Is.EqualTo(Enumerable.Range(0, 64).Select(i => i + (double)(1 << 17))));
+        // 64 MiB were allocated; a pool thread that kept its share until its next call would hold about half of it.
+        Assert.That(retained, Is.LessThan(8 << 20), $"{retained >> 20} MiB still reachable after the call");
+    }
+
     [Test]
     public void ParallelFloatSumsAreWithinTheStatedTolerance()
     {
