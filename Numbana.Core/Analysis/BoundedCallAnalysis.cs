@@ -31,7 +31,7 @@ namespace Numbana.Analysis;
 internal static class BoundedCallAnalysis
 {
     /// <summary>
-    /// The most iterations a function's counted loops may run in all (the product of their trip counts): small loops over
+    /// The most iterations the unit's counted loops may run in all (the product of their trip counts): small loops over
     /// the components of a point or a stencil's taps, not work over data, so that a collection waits microseconds at most.
     /// </summary>
     public const long LargestIterationCount = 256;
