@@ -244,8 +244,12 @@ public static partial class Program
                 var cpu = (string)hostJit.GetProperty("HostCpu")!.GetValue(shared)!;
                 var features = ((string)hostJit.GetProperty("HostFeatures")!.GetValue(shared)!).Split(',');
                 bool Has(string f) => features.Contains("+" + f);
-                var isa = Has("avx512f") ? "AVX-512 (512-bit vectors)" : Has("avx2") ? "AVX2 (256-bit vectors)" : Has("avx") ? "AVX (256-bit vectors)"
-                    : Has("neon") ? "NEON (128-bit vectors)" : "SSE2 (128-bit vectors)";
+                // Numbana asks LLVM for narrower vectors on CPUs that split wide ones (TargetSelection.PreferredVectorWidth).
+                var preferred = (int?)Cpu.GetType("Numbana.Backends.Cpu.Compilation.TargetSelection", throwOnError: true)!
+                    .GetMethod("PreferredVectorWidth", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, [shared, JitOptions.Default]);
+                var width = Has("avx512f") ? 512 : Has("avx") ? 256 : 128;
+                var isa = (Has("avx512f") ? "AVX-512" : Has("avx2") ? "AVX2" : Has("avx") ? "AVX" : Has("neon") ? "NEON" : "SSE2")
+                    + (preferred is { } bits && bits < width ? $" ({width}-bit registers, {bits}-bit vectors: this CPU runs wider ones as halves)" : $" ({width}-bit vectors)");
                 return $"LLVM host CPU '{cpu}', {isa}{(Has("fma") ? ", FMA" : "")}";
             }
             catch (Exception e)
