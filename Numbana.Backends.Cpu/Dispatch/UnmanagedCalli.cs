@@ -39,17 +39,14 @@ internal static class UnmanagedCalli
 
     /// <summary>
     /// Emits the <c>calli</c> of an entry returning its status, with the arguments and then the entry's address on the stack.
-    /// <paramref name="bounded"/>: the call is bounded, so it may skip the GC transition. Returns whether it does.
+    /// <paramref name="bounded"/>: the call is bounded, so it skips the GC transition (where <see cref="CanSkipGcTransition"/>).
     /// </summary>
-    public static bool Emit(ILGenerator il, ModuleBuilder module, Type[] abiTypes, bool bounded)
+    public static void Emit(ILGenerator il, ModuleBuilder module, Type[] abiTypes, bool bounded)
     {
         if (bounded && CreateWithoutGcTransition(module, abiTypes) is { } signature)
-        {
             il.Emit(OpCodes.Calli, signature);
-            return true;
-        }
-        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), abiTypes);
-        return false;
+        else
+            il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, typeof(int), abiTypes);
     }
 
     /// <summary><c>unmanaged ext modopt(CallConvCdecl) modopt(CallConvSuppressGCTransition) int32 (abiTypes)</c>, or null (see the remarks).</summary>
