@@ -94,26 +94,27 @@ internal sealed class SpecializationSlot
     /// </summary>
     public IntPtr BoundedEntryPoint;
 
-    /// <summary>Compiles on the first call (once, whatever the number of threads); zero means "run the .NET method".</summary>
-    public IntPtr EnsureCompiled()
+    /// <summary>
+    /// Compiles on the first call (once, whatever the number of threads): sets <see cref="BoundedEntryPoint"/> and
+    /// <see cref="EntryPoint"/>, or, when the method cannot be compiled in non-strict mode, neither (the thunk then
+    /// runs the .NET method).
+    /// </summary>
+    public void EnsureCompiled()
     {
-        if (EntryPoint != IntPtr.Zero) return EntryPoint;
-        if (_fallback) return IntPtr.Zero;
+        if (EntryPoint != IntPtr.Zero || _fallback) return;
         lock (_gate)
         {
-            if (EntryPoint != IntPtr.Zero || _fallback) return EntryPoint;
+            if (EntryPoint != IntPtr.Zero || _fallback) return;
             try
             {
                 var compiled = SpecializationCache.GetOrCompile(Method, Options);
                 if (compiled.IsBounded) BoundedEntryPoint = compiled.EntryPoint;
                 EntryPoint = compiled.EntryPoint;
-                return EntryPoint;
             }
             catch (NumbanaException error) when (!Options.Strict && error is not LlvmException)
             {
                 _fallback = true;
                 JitDiagnostics.ReportFallback(Method, error);
-                return IntPtr.Zero;
             }
         }
     }

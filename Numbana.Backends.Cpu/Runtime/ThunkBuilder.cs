@@ -55,8 +55,7 @@ internal static class ThunkBuilder
         EmitTakeEntry(BoundedEntryPointField, bounded);
         EmitTakeEntry(EntryPointField, native);
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Call, EnsureCompiledMethod);
-        il.Emit(OpCodes.Pop); // the fields say which entry it set, if any
+        il.Emit(OpCodes.Call, EnsureCompiledMethod); // sets the fields, or neither for the fallback
         EmitTakeEntry(BoundedEntryPointField, bounded);
         EmitTakeEntry(EntryPointField, native);
 
@@ -79,7 +78,7 @@ internal static class ThunkBuilder
             }
             else
             {
-                // A signature without a native form never compiles, so EnsureCompiled never returns an entry point.
+                // A signature without a native form never compiles, so EnsureCompiled never sets an entry point.
                 il.Emit(OpCodes.Ldstr, "Numbana compiled a method whose signature has no native form: this is a bug in Numbana.");
                 il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor([typeof(string)])!);
                 il.Emit(OpCodes.Throw);
